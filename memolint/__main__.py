@@ -1,0 +1,5 @@
+"""Allow ``python -m memolint``."""
+
+from memolint.cli import main
+
+main()

@@ -1,0 +1,194 @@
+"""The document model: what every reader produces and every rule reads.
+
+Nothing downstream of a reader knows whether a document came from Markdown or
+DOCX, except the layout engine, which reads the page setup and typography the
+reader recorded. Positions are 1-based ``(line, column)`` pairs: for Markdown
+the source line and character column, for DOCX the paragraph number (document
+order, table-cell paragraphs included) and the character offset + 1.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal[
+    "heading", "paragraph", "list_item", "table", "code", "quote", "page_break", "image"
+]
+
+#: Block kinds whose text is running prose (readability, sentences).
+PROSE_KINDS: frozenset[str] = frozenset({"paragraph", "list_item", "quote"})
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based place in the source: line (or DOCX paragraph) and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """Maps offsets in a block's visible text back to source positions.
+
+    ``anchors`` are ``(text_offset, line, column)`` triples sorted by offset.
+    From an anchor on, each character of visible text advances the column by
+    one until the next anchor. Readers add an anchor wherever markup or a line
+    break interrupts the source, so a finding inside ``**bold**`` or a link
+    still points at the exact character, without ever re-finding text by search.
+    """
+
+    anchors: tuple[tuple[int, int, int], ...]
+
+    @classmethod
+    def at(cls, line: int, column: int = 1) -> SourceMap:
+        """A map for text that runs contiguously from one position (DOCX)."""
+        return cls(((0, line, column),))
+
+    def position(self, offset: int) -> Position:
+        """Source position of the character at ``offset`` in the visible text."""
+        offsets = [a[0] for a in self.anchors]
+        index = max(bisect.bisect_right(offsets, offset) - 1, 0)
+        start, line, column = self.anchors[index]
+        return Position(line, column + max(offset - start, 0))
+
+
+@dataclass(frozen=True)
+class Typography:
+    """Effective formatting of a block, as the reader resolved it.
+
+    Recorded for the layout engine and the DOCX format rules; ``None`` means
+    the source format does not say (Markdown), and the page model decides.
+    """
+
+    font: str | None = None
+    size_pt: float | None = None
+    bold: bool = False
+    italic: bool = False
+    #: "auto" (a multiple of single), "exact" or "atLeast" (points).
+    line_rule: str = "auto"
+    line_spacing: float | None = None
+    space_before_pt: float | None = None
+    space_after_pt: float | None = None
+    indent_left_pt: float | None = None
+    indent_right_pt: float | None = None
+    indent_first_pt: float | None = None
+    keep_with_next: bool = False
+    page_break_before: bool = False
+    contextual_spacing: bool = False
+    character_spacing_pt: float | None = None
+    character_scale_pct: float | None = None
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """One document section's page: size, margins and columns, in points."""
+
+    width_pt: float = 612.0
+    height_pt: float = 792.0
+    margin_top_pt: float = 72.0
+    margin_bottom_pt: float = 72.0
+    margin_left_pt: float = 72.0
+    margin_right_pt: float = 72.0
+    header_distance_pt: float = 36.0
+    footer_distance_pt: float = 36.0
+    gutter_pt: float = 0.0
+    columns: int = 1
+    column_space_pt: float = 36.0
+    orientation: str = "portrait"
+    #: Index of the first block this setup applies to.
+    first_block: int = 0
+
+
+@dataclass
+class Block:
+    """One unit of the document: a heading, paragraph, list item, table, ...
+
+    ``text`` is what a reader sees (no markup, no list label). ``source`` maps
+    offsets in it back to the file; ``end`` is the position just past it.
+    """
+
+    kind: BlockKind
+    text: str
+    source: SourceMap
+    end: Position
+    #: Heading level 1-9; 0 for a title.
+    level: int = 0
+    #: List depth, 1 for a top-level item.
+    depth: int = 0
+    ordered: bool = False
+    #: Identifies the list this item belongs to (items of one list share it).
+    list_id: int | None = None
+    #: Inside a block quote (Markdown ``>``).
+    quoted: bool = False
+    #: A DOCX paragraph that only looks like a bullet: the glyph was typed.
+    manual_bullet: bool = False
+    #: Table cells' text, row by row (tables only).
+    rows: tuple[tuple[str, ...], ...] = ()
+    #: Pictures in the block: (width_pt, height_pt) each, when known.
+    images: tuple[tuple[float, float], ...] = ()
+    #: DOCX ``w:lastRenderedPageBreak`` marks inside the block.
+    rendered_page_breaks: int = 0
+    typography: Typography | None = None
+    #: Code block language (info string), when given.
+    info: str = ""
+
+    @property
+    def start(self) -> Position:
+        """Position of the block's first character."""
+        return self.source.position(0)
+
+    @property
+    def words(self) -> int:
+        """Visible words, counted as a word processor does (whitespace split)."""
+        return len(self.text.split())
+
+    @property
+    def is_prose(self) -> bool:
+        """Running prose: counted by readability and sentence rules."""
+        return self.kind in PROSE_KINDS and not self.manual_bullet
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline directive that silences findings.
+
+    ``codes`` holds rule codes or names as written; empty means every rule.
+    ``line`` is where the directive stands (source line or DOCX paragraph).
+    """
+
+    action: Literal["disable", "enable", "disable-next-line", "disable-line", "disable-file"]
+    codes: frozenset[str]
+    line: int
+    #: For ``disable-next-line`` in DOCX: the paragraph the comment is anchored on.
+    target_line: int | None = None
+
+
+@dataclass
+class Document:
+    """A parsed memo: blocks in reading order plus what the format told us."""
+
+    path: str
+    format: Literal["markdown", "docx"]
+    blocks: list[Block]
+    page_setups: list[PageSetup] = field(default_factory=lambda: [PageSetup()])
+    #: Front matter (Markdown) as parsed data; not prose.
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    #: Per-file settings: front matter ``memolint:`` or DOCX equivalents.
+    settings: dict[str, Any] = field(default_factory=dict)
+    suppressions: list[Suppression] = field(default_factory=list)
+    #: ``docProps/app.xml`` <Pages>, the count the last editor saved.
+    stated_pages: int | None = None
+    #: Default typography of body text (DOCX Normal style / docDefaults).
+    default_typography: Typography | None = None
+    #: Things the reader noticed that a user may want to know (``inspect``).
+    notes: list[str] = field(default_factory=list)
+    #: Number of lines (Markdown) or paragraphs (DOCX): the last valid line.
+    line_count: int = 0
+
+    @property
+    def headings(self) -> list[Block]:
+        """Heading blocks (titles included), in order."""
+        return [b for b in self.blocks if b.kind == "heading"]

@@ -1,0 +1,231 @@
+"""The engine: one straight line from a path to located, filtered findings.
+
+read → Document → Analysis → each selected rule → Diagnostics → suppressions,
+per-file ignores, severity overrides → sorted. A rule that raises is a bug in
+memolint, not in the memo: it becomes one ``X000 internal-error`` finding for
+that file and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from memolint.analysis import Analysis
+from memolint.config import Settings, with_file_settings
+from memolint.diagnostics import SEVERITIES, Diagnostic, Finding
+from memolint.document import Document
+from memolint.errors import ConfigError, InputError
+from memolint.kinds import RuleContext, get_kind
+from memolint.layout.estimate import page_model_from_config
+from memolint.packs import Profile, Rule, load_profile
+from memolint.readers import read_document
+from memolint.registry import Registry
+from memolint.suppressions import build_filter
+
+SNIPPET_CHARS = 80
+
+
+@dataclass
+class FileResult:
+    """Everything known about one input after linting it."""
+
+    path: str
+    format: str | None
+    profile: str | None = None
+    error: dict[str, str] | None = None
+    metrics: dict[str, Any] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fail_on: str = "warning"
+
+    def to_json(self) -> dict[str, Any]:
+        """The per-file object of the JSON output contract."""
+        return {
+            "path": self.path,
+            "format": self.format,
+            "profile": self.profile,
+            "error": self.error,
+            "metrics": self.metrics,
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A selected rule with its effective severity and options."""
+
+    rule: Rule
+    severity: str | None  # a user override, or None to keep per-finding severity
+    options: dict[str, Any]
+
+
+def lint_file(path: str, settings: Settings, registry: Registry, data: bytes | None = None,
+              display: str | None = None) -> FileResult:
+    """Read and lint one file; input problems become ``FileResult.error``."""
+    shown = display or path
+    try:
+        document = read_document(path, data)
+        document.path = shown
+        settings = with_file_settings(settings, document.settings,
+                                      f"{shown}: front matter memolint")
+        return lint_document(document, settings, registry)
+    except InputError as exc:
+        return _error_result(shown, exc.kind, exc.message, settings.fail_on)
+    except ConfigError as exc:
+        return _error_result(shown, "config", str(exc), settings.fail_on)
+
+
+def _error_result(path: str, kind: str, message: str, fail_on: str) -> FileResult:
+    from memolint.readers import format_for
+
+    return FileResult(path, format_for(path), error={"kind": kind, "message": message},
+                      fail_on=fail_on)
+
+
+def lint_document(document: Document, settings: Settings, registry: Registry) -> FileResult:
+    """Run the selected rules over a document."""
+    profile = load_profile(settings.profile)
+    active = select_rules(settings, profile, registry, document.path)
+    analysis = Analysis(document, profile, settings.nlp_model,
+                        page_model_from_config(settings.page_model()))
+    diagnostics: list[Diagnostic] = []
+    for item in active:
+        diagnostics.extend(_run_rule(item, document, analysis))
+    is_suppressed = build_filter(document.suppressions, registry.resolve)
+    kept = [d for d in diagnostics if d.code == INTERNAL_CODE or not is_suppressed(d.code, d.line)]
+    kept.sort(key=Diagnostic.sort_key)
+    return FileResult(
+        path=document.path,
+        format=document.format,
+        profile=profile.name,
+        metrics=analysis.metrics(),
+        diagnostics=kept,
+        fail_on=settings.fail_on,
+    )
+
+
+def select_rules(settings: Settings, profile: Profile, registry: Registry, path: str
+                 ) -> list[ActiveRule]:
+    """Rules on for this file: profile or ``select``, plus extend, minus ignores."""
+    where = str(settings.source or "command line")
+    if settings.select is None:
+        codes = {c for c, r in registry.rules.items() if r.pack in profile.packs}
+    else:
+        codes = registry.expand_all(settings.select, where)
+    codes |= registry.expand_all(settings.extend_select, where)
+    codes -= registry.expand_all(settings.ignore, where)
+    codes -= _per_file_ignored(settings, registry, path, where)
+    overrides = _resolve_overrides(profile.rules, registry, f"profile {profile.name}")
+    for code, values in _resolve_overrides(
+        settings.rule_overrides(), registry, f"{where}: rules"
+    ).items():
+        overrides.setdefault(code, {}).update(values)
+    return [
+        _activate(registry.rules[code], overrides.get(code, {}), where) for code in sorted(codes)
+    ]
+
+
+def _per_file_ignored(settings: Settings, registry: Registry, path: str, where: str) -> set[str]:
+    if not settings.per_file_ignores:
+        return set()
+    try:
+        relative = PurePosixPath(Path(path).resolve().relative_to(settings.root.resolve()))
+    except ValueError:
+        relative = PurePosixPath(path)
+    ignored: set[str] = set()
+    for pattern, selectors in settings.per_file_ignores:
+        if fnmatch.fnmatch(str(relative), pattern) or fnmatch.fnmatch(relative.name, pattern):
+            ignored |= registry.expand_all(selectors, f"{where}: per-file-ignores")
+    return ignored
+
+
+def _resolve_overrides(tables: dict[str, dict[str, Any]], registry: Registry, where: str
+                       ) -> dict[str, dict[str, Any]]:
+    resolved: dict[str, dict[str, Any]] = {}
+    for name, values in tables.items():
+        code = registry.resolve(name)
+        if code is None:
+            raise ConfigError(f"{where}: unknown rule {name!r}; `memolint rules` lists them")
+        resolved.setdefault(code, {}).update(values)
+    return resolved
+
+
+def _activate(rule: Rule, override: dict[str, Any], where: str) -> ActiveRule:
+    """Merge and type-check a rule's option overrides."""
+    options = dict(rule.options)
+    severity = None
+    for key, value in override.items():
+        if key == "severity":
+            if value not in SEVERITIES:
+                raise ConfigError(f"{where}.{rule.code}: severity {value!r} is not one of "
+                                  f"{', '.join(SEVERITIES)}")
+            severity = value
+            continue
+        if key not in rule.options:
+            allowed = ", ".join(["severity", *sorted(rule.options)])
+            raise ConfigError(f"{where}.{rule.code}: unknown option {key!r}; allowed: {allowed}")
+        options[key] = _check_option_type(rule, key, value, where)
+    return ActiveRule(rule, severity, options)
+
+
+def _check_option_type(rule: Rule, key: str, value: Any, where: str) -> Any:
+    default = rule.options[key]
+    numeric = (int, float)
+    ok = (isinstance(value, numeric) and not isinstance(value, bool)
+          if isinstance(default, numeric) and not isinstance(default, bool)
+          else isinstance(value, type(default)))
+    if not ok:
+        raise ConfigError(f"{where}.{rule.code}.{key}: expected {type(default).__name__} "
+                          f"like {default!r}, got {value!r}")
+    return value
+
+
+INTERNAL_CODE = "X000"
+
+
+def _run_rule(item: ActiveRule, document: Document, analysis: Analysis) -> list[Diagnostic]:
+    rule = item.rule
+    check = get_kind(rule.kind)
+    context = RuleContext(document, analysis, rule, item.options)
+    try:
+        return [_locate(f, item, document) for f in check(context)]
+    except Exception as exc:  # a crashing rule must not take the file down
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        return [Diagnostic(
+            code=INTERNAL_CODE, name="internal-error", severity="error",
+            message=f"rule {rule.code} ({rule.name}) crashed: {type(exc).__name__}: {exc} "
+                    f"at {Path(last.filename).name}:{last.lineno}; please report this bug",
+            line=1, column=1, end_line=1, end_column=1,
+        )]
+
+
+def _locate(finding: Finding, item: ActiveRule, document: Document) -> Diagnostic:
+    """Turn block offsets into source positions and a snippet."""
+    block = document.blocks[finding.block_index]
+    start = block.source.position(finding.start)
+    if finding.end_block_index is not None:
+        end = document.blocks[finding.end_block_index].end
+    elif finding.end is None:
+        end = block.end
+    else:
+        last = block.source.position(max(finding.end - 1, finding.start))
+        end = type(last)(last.line, last.column + 1)
+    text = block.text[finding.start : finding.end] if finding.end else block.text[finding.start :]
+    snippet = " ".join(text.split())
+    if len(snippet) > SNIPPET_CHARS:
+        snippet = snippet[: SNIPPET_CHARS - 1] + "…"
+    return Diagnostic(
+        code=item.rule.code,
+        name=item.rule.name,
+        severity=item.severity or finding.severity or item.rule.severity,  # type: ignore[arg-type]
+        message=finding.message,
+        line=start.line,
+        column=start.column,
+        end_line=end.line,
+        end_column=end.column,
+        snippet=snippet,
+        fix=finding.fix,
+    )
