@@ -14,6 +14,13 @@ from memolint.document import Block
 from memolint.kinds import RuleContext, kind
 
 _SENTENCE_END = (".", "!", "?", ":", ";", "…", '."', '?"', ".)")
+#: Penn tags of finite verbs; a bare VB counts when it heads the item (imperative).
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
+
+
+def _has_finite_verb(doc) -> bool:
+    """A sentence needs a finite verb; "Faster onboarding" (a gerund) has none."""
+    return any(t.tag_ in _FINITE_TAGS or (t.tag_ == "VB" and t.dep_ == "ROOT") for t in doc)
 
 
 def _exempt(ctx: RuleContext) -> frozenset[str]:
@@ -130,9 +137,8 @@ def fragment_bullets(ctx: RuleContext) -> Iterator[Finding]:
         for index in _items(ctx, first, last):
             block = blocks[index]
             if use_tags:
-                doc = ctx.analysis.parsed[index]
-                fragment = not any(t.pos_ in ("VERB", "AUX") for t in doc)
-                why = "has no verb"
+                fragment = not _has_finite_verb(ctx.analysis.parsed[index])
+                why = "has no finite verb"
             else:
                 text = block.text.rstrip()
                 fragment = block.words < ctx.options["min_words"] and not text.endswith(
