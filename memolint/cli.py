@@ -19,6 +19,7 @@ from memolint import __version__
 from memolint.errors import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_CONFIG_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 class _Group(click.Group):
@@ -48,7 +49,8 @@ def _overrides(**options: Any) -> dict[str, Any]:
     """CLI options that override config, validated like config values."""
     from memolint.config import parse_table
 
-    table = {key: value for key, value in options.items() if value not in (None, ())}
+    table = {key: list(value) if isinstance(value, tuple) else value
+             for key, value in options.items() if value not in (None, ())}
     return parse_table(table, "command line", Path.cwd())
 
 
@@ -56,7 +58,8 @@ def _overrides(**options: Any) -> dict[str, Any]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Report format.")
-@click.option("--select", multiple=True, help="Rules to run instead of the profile's (code, name, family letter or ALL).")
+@click.option("--select", multiple=True,
+              help="Rules to run instead of the profile's (code, name, family letter or ALL).")
 @click.option("--extend-select", multiple=True, help="Rules to run in addition to the profile's.")
 @click.option("--ignore", multiple=True, help="Rules not to run.")
 @click.option("--profile", help="Memo type: six-pager (default), prfaq, ... or a profile .toml.")
@@ -64,10 +67,12 @@ def _overrides(**options: Any) -> dict[str, Any]:
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only verdicts and errors, not findings.")
-@click.option("--color/--no-color", default=None, help="Colorize text output [default: when a terminal; NO_COLOR respected].")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--color/--no-color", default=None,
+              help="Colorize text output [default: when a terminal; NO_COLOR respected].")
+@click.option("--config", "config_path", type=_CONFIG_FILE,
               help="Use this config file instead of searching for one.")
-@click.option("--stdin-filename", help="Name for the document read from '-' (its suffix picks the format).")
+@click.option("--stdin-filename",
+              help="Name for the document read from '-' (its suffix picks the format).")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], profile: str | None,
           fail_on: str | None, exit_zero: bool, quiet: bool, color: bool | None,
@@ -79,10 +84,8 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
 
     if not paths:
         raise click.UsageError("give at least one file or directory (or '-' for stdin)")
-    overrides = _overrides(select=select or None, **{"extend-select": extend_select},
+    overrides = _overrides(select=select, **{"extend-select": extend_select},
                            ignore=ignore, profile=profile, **{"fail-on": fail_on})
-    if "select" in overrides:
-        overrides["select"] = tuple(overrides["select"])
     results = run(list(paths), overrides, config_path, stdin_filename)
     report = get_reporter(output_format)(results, ReportOptions(_color(color), quiet))
     click.echo(report, nl=False)
@@ -100,7 +103,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--profile", help="Profile whose section template assigns roles.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--config", "config_path", type=_CONFIG_FILE)
 def inspect(path: str, output_format: str, profile: str | None, config_path: Path | None) -> None:
     """Show the document as memolint sees it: blocks, sentences, metrics."""
     from memolint.inspect import inspect_file

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -167,9 +166,8 @@ def parse_table(table: dict[str, Any], where: str, root: Path, allowed=None) -> 
     return values
 
 
-@cache
 def load_config_file(path: Path) -> Settings:
-    """Settings from one config file (cached: many files share one config)."""
+    """Settings from one config file."""
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -185,7 +183,6 @@ def load_config_file(path: Path) -> Settings:
     return Settings(**parse_table(data, where, path.parent), source=path, root=path.parent)
 
 
-@cache
 def find_config_file(directory: Path) -> Path | None:
     """The nearest config file at or above ``directory``."""
     for folder in (directory, *directory.parents):
@@ -206,9 +203,36 @@ def _has_memolint_table(pyproject: Path) -> bool:
 
 def settings_for(path: Path, explicit: Path | None, overrides: dict[str, Any]) -> Settings:
     """Settings for one file: config file (explicit or nearest), then CLI overrides."""
-    config = explicit or find_config_file(path.resolve().parent)
-    base = load_config_file(config) if config else Settings()
-    return dataclasses.replace(base, **overrides) if overrides else base
+    return ConfigResolver(explicit, overrides).settings_for(path)
+
+
+class ConfigResolver:
+    """Settings for many files in one run, reading each config file once.
+
+    A run over a doc repo asks for the same directories' config again and
+    again; the caches live as long as the run, never across runs.
+    """
+
+    def __init__(self, explicit: Path | None, overrides: dict[str, Any]) -> None:
+        self.explicit = explicit
+        self.overrides = overrides
+        self._found: dict[Path, Path | None] = {}
+        self._loaded: dict[Path | None, Settings] = {}
+
+    def settings_for(self, path: Path) -> Settings:
+        """Config file (explicit or nearest to ``path``), then CLI overrides."""
+        config = self.explicit
+        if config is None:
+            directory = path.resolve().parent
+            if directory not in self._found:
+                self._found[directory] = find_config_file(directory)
+            config = self._found[directory]
+        if config not in self._loaded:
+            base = load_config_file(config) if config else Settings()
+            self._loaded[config] = (
+                dataclasses.replace(base, **self.overrides) if self.overrides else base
+            )
+        return self._loaded[config]
 
 
 def with_file_settings(settings: Settings, table: Any, where: str) -> Settings:

@@ -95,7 +95,9 @@ def load_pack(path: Path) -> tuple[Rule, ...]:
     data = _read_toml(path)
     unknown = set(data) - {"pack", "rules"}
     if unknown:
-        raise ConfigError(f"{path}: unknown top-level key(s) {sorted(unknown)}; allowed: pack, rules")
+        raise ConfigError(
+            f"{path}: unknown top-level key(s) {sorted(unknown)}; allowed: pack, rules"
+        )
     pack_name = str(data.get("pack", {}).get("name", path.stem))
     rules = data.get("rules", [])
     if not isinstance(rules, list):

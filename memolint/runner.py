@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from memolint.config import Settings, settings_for
+from memolint.config import ConfigResolver, Settings
 from memolint.engine import FileResult, lint_file
 from memolint.errors import ConfigError
 from memolint.readers import SUPPORTED_SUFFIXES
@@ -31,10 +31,11 @@ SKIPPED_DIRS = frozenset({
 def run(paths: list[str], overrides: dict[str, Any], config: Path | None,
         stdin_filename: str | None) -> list[FileResult]:
     """Lint every document the paths name."""
+    resolver = ConfigResolver(config, overrides)
     registries: dict[tuple[Path, ...], Registry] = {}
     results = []
-    for path, data, display in _documents(paths, overrides, config, stdin_filename):
-        settings = settings_for(Path(display), config, overrides)
+    for path, data, display in _documents(paths, resolver, stdin_filename):
+        settings = resolver.settings_for(Path(display))
         registry = registries.get(settings.packs)
         if registry is None:
             registry = registries[settings.packs] = Registry.load(settings.packs)
@@ -42,29 +43,29 @@ def run(paths: list[str], overrides: dict[str, Any], config: Path | None,
     return results
 
 
-def _documents(paths: list[str], overrides: dict[str, Any], config: Path | None,
-               stdin_filename: str | None) -> Iterator[tuple[str, bytes | None, str]]:
+def _documents(paths: list[str], resolver: ConfigResolver, stdin_filename: str | None
+               ) -> Iterator[tuple[str, bytes | None, str]]:
     for argument in paths:
         if argument == "-":
             name = stdin_filename or "stdin.md"
             yield name, sys.stdin.buffer.read(), name
         elif os.path.isdir(argument):
-            for found in _walk(Path(argument), overrides, config):
+            for found in _walk(Path(argument), resolver):
                 yield str(found), None, str(found)
         else:
             yield argument, None, argument
 
 
-def _walk(root: Path, overrides: dict[str, Any], config: Path | None) -> Iterator[Path]:
+def _walk(root: Path, resolver: ConfigResolver) -> Iterator[Path]:
     """Memo files below ``root``, sorted, minus skipped folders and excludes."""
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in files:
             path = Path(folder) / name
-            if path.suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("~$"):
-                if not _excluded(path, settings_for(path, config, overrides)):
-                    found.append(path)
+            is_memo = path.suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("~$")
+            if is_memo and not _excluded(path, resolver.settings_for(path)):
+                found.append(path)
     yield from sorted(found)
 
 
@@ -78,7 +79,7 @@ def _excluded(path: Path, settings: Settings) -> bool:
     except ValueError:
         return False
     try:
-        spec = pathspec.PathSpec.from_lines("gitwildmatch", settings.exclude)
+        spec = pathspec.GitIgnoreSpec.from_lines(settings.exclude)
     except ValueError as exc:
         raise ConfigError(f"{settings.source}: exclude: bad pattern ({exc})") from None
     return spec.match_file(relative.as_posix())

@@ -52,9 +52,9 @@ def role_for_heading(text: str, roles: dict[str, tuple[str, ...]]) -> str | None
     for role, aliases in roles.items():
         for alias in aliases:
             alias_words = normalize_heading(alias).split()
-            if alias_words and words[: len(alias_words)] == alias_words:
-                if best is None or len(alias_words) > best[0]:
-                    best = (len(alias_words), role)
+            matches = alias_words and words[: len(alias_words)] == alias_words
+            if matches and (best is None or len(alias_words) > best[0]):
+                best = (len(alias_words), role)
     return best[1] if best else None
 
 

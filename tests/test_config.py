@@ -51,7 +51,7 @@ def test_unknown_key_names_file_key_and_allowed(tmp_path):
 
 def test_bad_value_is_an_error(tmp_path):
     path = write(tmp_path / ".memolint.toml", 'fail-on = "sometimes"\n')
-    with pytest.raises(ConfigError, match="fail-on.*not one of error, warning, info"):
+    with pytest.raises(ConfigError, match=r"fail-on.*not one of error, warning, info"):
         load_config_file(path)
 
 
@@ -75,5 +75,5 @@ def test_packs_resolve_relative_to_the_config(tmp_path):
 def test_front_matter_settings_apply_and_are_checked(tmp_path):
     base = settings_for(tmp_path / "a.md", None, {})
     assert with_file_settings(base, {"profile": "prfaq"}, "a.md").profile == "prfaq"
-    with pytest.raises(ConfigError, match="a.md.*unknown key 'packs'"):
+    with pytest.raises(ConfigError, match=r"a\.md.*unknown key 'packs'"):
         with_file_settings(base, {"packs": ["x.toml"]}, "a.md")

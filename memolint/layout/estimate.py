@@ -12,7 +12,7 @@ and ~52 lines a page.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from memolint.document import Block, Document, PageSetup
 
@@ -29,7 +29,7 @@ LIST_INDENT_PT = 18.0
 class PageModel:
     """How to lay out a document that has no typography of its own (Markdown)."""
 
-    setup: PageSetup = PageSetup()
+    setup: PageSetup = field(default_factory=PageSetup)
     size_pt: float = 11.0
     line_spacing: float = 1.0
     space_before_pt: float = 0.0
@@ -39,7 +39,9 @@ class PageModel:
     code_size_pt: float = 10.0
 
 
-PAGE_SIZES_IN = {"letter": (8.5, 11.0), "a4": (8.27, 11.69), "legal": (8.5, 14.0), "a5": (5.83, 8.27)}
+PAGE_SIZES_IN = {
+    "letter": (8.5, 11.0), "a4": (8.27, 11.69), "legal": (8.5, 14.0), "a5": (5.83, 8.27),
+}
 
 
 def page_model_from_config(page: dict) -> PageModel:

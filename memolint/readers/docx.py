@@ -1,0 +1,711 @@
+"""DOCX reader: a WordprocessingML package into a :class:`Document`.
+
+Documents arrive from pull requests, so the package is checked before any XML
+is parsed: it must be a zip of sane size with a transitional main part. Only
+then does python-docx open it (its lxml parser resolves no entities and loads
+no DTD), and the body is walked with plain lxml iteration, because
+python-docx's per-paragraph objects are an order of magnitude slower.
+
+Positions: every ``w:p`` in document order gets a number (table-cell and
+text-box paragraphs included, empty ones too), so ``line`` is the paragraph
+number Word's order gives and ``column`` the character offset + 1. Visible
+text follows the corpus definition: the "final" view of tracked changes,
+field results without codes, no hidden runs, tabs as spaces.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.parser import parse_xml
+
+from memolint.document import (
+    Block,
+    Document,
+    PageSetup,
+    Position,
+    SourceMap,
+    Suppression,
+    Typography,
+)
+from memolint.errors import InputError
+from memolint.readers.docx_styles import (
+    MC_NS,
+    ListLevel,
+    Numbering,
+    RunFormat,
+    StyleSheet,
+    apply_ppr,
+    integer,
+    is_on,
+    length_pt,
+    theme_fonts,
+    twips_pt,
+    w,
+    with_run_format,
+)
+from memolint.suppressions import parse_directives
+
+# --- package checks -------------------------------------------------------
+
+OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+#: The OLE directory entry of the stream an encrypted OOXML file lives in:
+#: 64 bytes of UTF-16LE name, then the name's byte length with terminator.
+_ENCRYPTED_ENTRY = "EncryptedPackage".encode("utf-16-le").ljust(64, b"\0") + b"\x22\x00"
+MAIN_PART = "word/document.xml"
+STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+#: A memo with pictures unpacks to a few MB; refuse anything near a zip bomb.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200
+RATIO_MIN_BYTES = 10 * 1024 * 1024
+#: How much of the main part is read to find its namespace declarations.
+_HEAD_BYTES = 16 * 1024
+
+
+def check_package(data: bytes, path: str) -> None:
+    """Raise InputError unless ``data`` is a zip we are willing to let python-docx open."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception:
+        raise _not_a_zip(data, path) from None
+    with archive:
+        _check_sizes(archive.infolist(), path)
+        if MAIN_PART not in archive.namelist():
+            raise InputError(
+                "corrupt", f"{path}: not a valid DOCX (no {MAIN_PART}); re-save it from Word"
+            )
+        if STRICT_NAMESPACE in _head(archive, path):
+            raise InputError(
+                "unsupported",
+                f"{path}: DOCX is saved as Strict Open XML, which memolint cannot read; "
+                "save as a regular Word document (.docx)",
+            )
+
+
+def _not_a_zip(data: bytes, path: str) -> InputError:
+    """The error for bytes that are not a zip: old .doc, encrypted, or damaged."""
+    if data.startswith(OLE_MAGIC):
+        if _ENCRYPTED_ENTRY in data:
+            return InputError(
+                "encrypted",
+                f"{path}: DOCX is encrypted or password-protected; save an unprotected copy",
+            )
+        return InputError(
+            "old-format",
+            f"{path}: this is an old Word .doc file, not DOCX; open it in Word and save as .docx",
+        )
+    return InputError(
+        "corrupt",
+        f"{path}: not a valid DOCX (not a zip archive); the file may be truncated or damaged, "
+        "re-save it from Word",
+    )
+
+
+def _check_sizes(members: list[zipfile.ZipInfo], path: str) -> None:
+    """Refuse archives whose declared sizes or ratios look like a zip bomb.
+
+    zipfile never inflates a member past its declared size, so checking the
+    declarations bounds what python-docx can be made to unpack.
+    """
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNPACKED_BYTES:
+        raise InputError(
+            "zip-bomb",
+            f"{path}: DOCX would unpack to {total // (1024 * 1024)} MB, more than "
+            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB; refusing to open a possible zip bomb",
+        )
+    for member in members:
+        if member.file_size > RATIO_MIN_BYTES and member.file_size > MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise InputError(
+                "zip-bomb",
+                f"{path}: DOCX member {member.filename} is compressed more than "
+                f"{MAX_RATIO}:1; refusing to open a possible zip bomb",
+            )
+
+
+def _head(archive: zipfile.ZipFile, path: str) -> bytes:
+    """The start of the main part, where the root element declares its namespaces."""
+    try:
+        with archive.open(MAIN_PART) as part:
+            return part.read(_HEAD_BYTES)
+    except Exception as exc:
+        raise _corrupt(path, exc) from exc
+
+
+def _corrupt(path: str, exc: Exception) -> InputError:
+    detail = f"{type(exc).__name__}: {exc}"
+    if len(detail) > 120:
+        detail = detail[:117] + "..."
+    return InputError("corrupt", f"{path}: not a valid DOCX ({detail}); re-save it from Word")
+
+
+# --- opening ------------------------------------------------------------
+
+_EXTENDED_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+
+@dataclass
+class _Package:
+    """The parts the reader needs, parsed by python-docx's safe parser."""
+
+    body: Any
+    styles: StyleSheet
+    numbering: Numbering
+    comments: Any | None
+    stated_pages: int | None
+
+
+def _open(data: bytes, path: str) -> _Package:
+    """Open with python-docx; any failure in there means a damaged package."""
+    try:
+        main = docx.Document(io.BytesIO(data)).part
+        theme = _related(main, RT.THEME)
+        styles = StyleSheet(
+            _element(_related(main, RT.STYLES)),
+            theme_fonts(parse_xml(theme.blob) if theme is not None else None),
+        )
+        app = _related(main.package, RT.EXTENDED_PROPERTIES)
+        return _Package(
+            body=main.element.body,
+            styles=styles,
+            numbering=Numbering(_element(_related(main, RT.NUMBERING)), styles),
+            comments=_element(_related(main, RT.COMMENTS)),
+            stated_pages=_stated_pages(parse_xml(app.blob)) if app is not None else None,
+        )
+    except InputError:
+        raise
+    except Exception as exc:
+        raise _corrupt(path, exc) from exc
+
+
+def _related(source: Any, reltype: str) -> Any | None:
+    """The part ``source`` relates to by ``reltype``, if exactly one exists."""
+    try:
+        return source.part_related_by(reltype)
+    except (KeyError, ValueError):
+        return None
+
+
+def _element(part: Any | None) -> Any | None:
+    return part.element if part is not None else None
+
+
+def _stated_pages(app: Any) -> int | None:
+    """``<Pages>`` from ``docProps/app.xml``, the count the last editor saved."""
+    pages = app.find(f"{{{_EXTENDED_NS}}}Pages")
+    return integer(pages.text) if pages is not None else None
+
+
+# --- walking the body -----------------------------------------------------
+
+_WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_V_NS = "urn:schemas-microsoft-com:vml"
+_EMU_PER_PT = 12700
+
+P, R, T, TBL, TR, TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
+PPR, RPR, SECT_PR = w("pPr"), w("rPr"), w("sectPr")
+SDT, SDT_CONTENT, CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
+BR, CR, TAB, PTAB, SYM = w("br"), w("cr"), w("tab"), w("ptab"), w("sym")
+NO_BREAK_HYPHEN, FLD_CHAR = w("noBreakHyphen"), w("fldChar")
+LAST_RENDERED = w("lastRenderedPageBreak")
+COMMENT_START, COMMENT_REFERENCE = w("commentRangeStart"), w("commentReference")
+TXBX_CONTENT = w("txbxContent")
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (
+    f"{{{MC_NS}}}AlternateContent",
+    f"{{{MC_NS}}}Choice",
+    f"{{{MC_NS}}}Fallback",
+)
+WP_EXTENT = f"{{{_WP_NS}}}extent"
+V_IMAGEDATA = f"{{{_V_NS}}}imagedata"
+W_ID, W_TYPE = w("id"), w("type")
+
+#: Inline content that is never shown: properties, deletions, fallback copies.
+_NOT_SHOWN = frozenset(
+    {PPR, RPR, w("del"), w("moveFrom"), w("sdtPr"), w("sdtEndPr"), MC_FALLBACK}
+)
+#: Run children that carry pictures or text boxes rather than text.
+_EMBEDS = frozenset({w("drawing"), w("pict"), w("object"), MC_ALTERNATE})
+_TRACKED = (w("ins"), w("del"), w("moveFrom"), w("moveTo"))
+_SIMPLE_TEXT = {CR: "\n", TAB: "\t", PTAB: "\t", NO_BREAK_HYPHEN: "-"}
+
+#: Typed glyphs that make a paragraph a manual bullet (corpus definition).
+BULLET_GLYPHS = frozenset(
+    "•·◦▪■□●○►▸▶➢➤✓✔\u2043∙-\u2013\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e"
+)
+
+
+class _Text:
+    """The visible text of one paragraph, collected run by run."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.length = 0
+        #: Whether the first visible character came from a ``w:sym``.
+        self.starts_with_sym: bool | None = None
+        self.breaks_before = 0
+        self.breaks_after = 0
+        self.rendered_breaks = 0
+        self.images: list[tuple[float, float]] = []
+        self.textboxes: list[Any] = []
+        #: Characters per run format, to find the paragraph's dominant format.
+        self.formats: Counter[RunFormat] = Counter()
+
+    def add(self, piece: str, sym: bool = False) -> None:
+        if self.starts_with_sym is None and piece.strip():
+            self.starts_with_sym = sym
+        self.pieces.append(piece)
+        self.length += len(piece)
+
+    def page_break(self) -> None:
+        """A hard page break: a block before the text if none came yet, else after."""
+        if self.starts_with_sym is None:
+            self.breaks_before += 1
+        else:
+            self.breaks_after += 1
+        self.add("\n")
+
+    def embed(self, element: Any) -> None:
+        """Pictures and text boxes inside a drawing, VML picture or OLE object."""
+        images, boxes = _embedded(element)
+        self.images.extend(images)
+        self.textboxes.extend(boxes)
+
+
+def _embedded(element: Any) -> tuple[list[tuple[float, float]], list[Any]]:
+    """Picture sizes and top-level text boxes under ``element``, in document order.
+
+    ``mc:Fallback`` holds a second copy of the same shape for old readers, so
+    it is skipped; text boxes inside text boxes are left to their own box.
+    """
+    images: list[tuple[float, float]] = []
+    boxes: list[Any] = []
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag == TXBX_CONTENT:
+            boxes.append(node)
+            continue
+        if tag == MC_FALLBACK:
+            continue
+        if tag == WP_EXTENT:
+            images.append(_emu_size(node))
+        elif tag == V_IMAGEDATA:
+            images.append(_vml_size(node.getparent()))
+        stack.extend(reversed(node))
+    return images, boxes
+
+
+def _emu_size(extent: Any) -> tuple[float, float]:
+    width = integer(extent.get("cx")) or 0
+    height = integer(extent.get("cy")) or 0
+    return width / _EMU_PER_PT, height / _EMU_PER_PT
+
+
+def _vml_size(shape: Any) -> tuple[float, float]:
+    """Width and height from a VML shape's CSS-like ``style`` attribute."""
+    style = dict(
+        part.split(":", 1) for part in (shape.get("style") or "").split(";") if ":" in part
+    )
+    width = length_pt(style.get("width", "").strip()) or 0.0
+    height = length_pt(style.get("height", "").strip()) or 0.0
+    return width, height
+
+
+@dataclass
+class _Para:
+    """One scanned ``w:p``: its number, its block (if it shows anything), and extras."""
+
+    number: int
+    block: Block | None
+    breaks_before: int = 0
+    breaks_after: int = 0
+    rendered_breaks: int = 0
+    sect_pr: Any | None = None
+    textboxes: list[Any] = field(default_factory=list)
+
+
+#: A scanned table: rows of cells, each cell its paragraphs (nested tables flattened).
+_Rows = list[list[list[_Para]]]
+
+
+def _children(element: Any) -> Iterator[Any]:
+    """Block-level children, looking through content controls and custom XML."""
+    for child in element:
+        tag = child.tag
+        if tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _children(content)
+        elif tag == CUSTOM_XML:
+            yield from _children(child)
+        elif tag == MC_ALTERNATE:
+            choice = child.find(MC_CHOICE)
+            if choice is not None:
+                yield from _children(choice)
+        else:
+            yield child
+
+
+class _BodyReader:
+    """Walks ``w:body`` once, numbering paragraphs and building blocks."""
+
+    def __init__(self, package: _Package) -> None:
+        self.styles = package.styles
+        self.numbering = package.numbering
+        self.number = 0
+        self.blocks: list[Block] = []
+        self.page_setups: list[PageSetup] = []
+        self.notes: list[str] = []
+        #: Comment id -> paragraph number where the comment is anchored.
+        self.comment_lines: dict[str, int] = {}
+        self._pending_comments: list[str] = []
+        #: One entry per open field: True while in its code, False in its result.
+        self._fields: list[bool] = []
+        self._pending_rendered = 0
+        self._section_start = 0
+
+    # scanning: paragraphs and tables in document order
+
+    def scan(self, container: Any) -> Iterator[_Para | _Rows]:
+        """Paragraphs (text-box paragraphs after their host) and tables of ``container``."""
+        for child in _children(container):
+            tag = child.tag
+            if tag == P:
+                para = self._scan_paragraph(child)
+                yield para
+                for box in para.textboxes:
+                    yield from self.scan(box)
+            elif tag == TBL:
+                yield self._scan_table(child)
+            elif tag == COMMENT_START:
+                self._pending_comments.append(child.get(W_ID))
+
+    def _scan_table(self, table: Any) -> _Rows:
+        return [
+            [self._scan_cell(cell) for cell in _children(row) if cell.tag == TC]
+            for row in _children(table)
+            if row.tag == TR
+        ]
+
+    def _scan_cell(self, cell: Any) -> list[_Para]:
+        paras: list[_Para] = []
+        for item in self.scan(cell):
+            if isinstance(item, _Para):
+                paras.append(item)
+            else:
+                paras.extend(para for row in item for cell_paras in row for para in cell_paras)
+        return paras
+
+    def _scan_paragraph(self, paragraph: Any) -> _Para:
+        self.number += 1
+        for comment_id in self._pending_comments:
+            self.comment_lines.setdefault(comment_id, self.number)
+        self._pending_comments.clear()
+        ppr = paragraph.find(PPR)
+        style_id = self.styles.paragraph_style(ppr)
+        text = _Text()
+        for run in self._runs(paragraph):
+            self._read_run(run, style_id, text)
+        return _Para(
+            number=self.number,
+            block=self._paragraph_block(ppr, style_id, text),
+            breaks_before=text.breaks_before,
+            breaks_after=text.breaks_after,
+            rendered_breaks=text.rendered_breaks,
+            sect_pr=ppr.find(SECT_PR) if ppr is not None else None,
+            textboxes=text.textboxes,
+        )
+
+    def _runs(self, container: Any) -> Iterator[Any]:
+        """The runs of a paragraph that are shown (insertions in, deletions out)."""
+        for child in container:
+            tag = child.tag
+            if tag == R:
+                yield child
+            elif tag == COMMENT_START:
+                self.comment_lines.setdefault(child.get(W_ID), self.number)
+            elif tag not in _NOT_SHOWN and len(child):
+                yield from self._runs(child)
+
+    def _read_run(self, run: Any, style_id: str | None, text: _Text) -> None:
+        rpr = run.find(RPR)
+        vanished = rpr is not None and _is_vanished(rpr)
+        start = text.length
+        for child in run:
+            tag = child.tag
+            if tag == FLD_CHAR:
+                self._field_char(child.get(w("fldCharType")))
+            elif tag == LAST_RENDERED:
+                text.rendered_breaks += 1
+            elif tag == COMMENT_REFERENCE:
+                self.comment_lines.setdefault(child.get(W_ID), self.number)
+            elif tag in _EMBEDS:
+                text.embed(child)
+            elif vanished or any(self._fields):
+                continue
+            elif tag == T:
+                text.add(child.text or "")
+            elif tag == BR:
+                if child.get(W_TYPE) == "page":
+                    text.page_break()
+                else:
+                    text.add("\n")
+            elif tag == SYM:
+                text.add(_sym_char(child), sym=True)
+            elif tag in _SIMPLE_TEXT:
+                text.add(_SIMPLE_TEXT[tag])
+        if text.length > start:
+            text.formats[self.styles.run_format(style_id, rpr)] += text.length - start
+
+    def _field_char(self, kind: str | None) -> None:
+        """Track complex fields: text between begin and separate is field code."""
+        if kind == "begin":
+            self._fields.append(True)
+        elif kind == "separate" and self._fields:
+            self._fields[-1] = False
+        elif kind == "end" and self._fields:
+            self._fields.pop()
+
+    # classifying one paragraph
+
+    def _paragraph_block(self, ppr: Any | None, style_id: str | None, text: _Text) -> Block | None:
+        raw = "".join(text.pieces)
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        source = SourceMap.at(self.number, lead + 1)
+        end = Position(self.number, lead + len(stripped) + 1)
+        if not stripped:
+            if not text.images:
+                return None
+            return Block("image", "", source, end, images=tuple(text.images))
+        heading = self.styles.heading_level(style_id, ppr)
+        level = self.numbering.paragraph_level(ppr, style_id)
+        kind: dict[str, Any]
+        if heading is not None:
+            kind = {"kind": "heading", "level": heading}
+        elif level is not None and level.labelled:
+            kind = {"kind": "list_item", "depth": level.ilvl + 1}
+            kind.update(ordered=level.ordered, list_id=level.num_id)
+        else:
+            kind = {"kind": "paragraph"}
+            kind["manual_bullet"] = is_manual_bullet(stripped, bool(text.starts_with_sym))
+        return Block(
+            text=stripped.replace("\t", " "),
+            source=source,
+            end=end,
+            images=tuple(text.images),
+            typography=self._typography(ppr, style_id, level, text.formats),
+            **kind,
+        )
+
+    def _typography(
+        self,
+        ppr: Any | None,
+        style_id: str | None,
+        level: ListLevel | None,
+        formats: Counter[RunFormat],
+    ) -> Typography:
+        typo = self.styles.paragraph_typography(style_id, level.ppr if level else None)
+        fmt = _dominant(formats) if formats else self.styles.base_run_format(style_id, None)
+        return with_run_format(apply_ppr(typo, ppr), fmt)
+
+    # emitting blocks
+
+    def read(self, body: Any) -> None:
+        """Walk the body, emitting blocks and closing sections as they end."""
+        for item in self.scan(body):
+            if isinstance(item, _Para):
+                self._emit_paragraph(item)
+            else:
+                self._emit(_table_block(item, self.number))
+        self._close_section(body.find(SECT_PR))
+
+    def _emit_paragraph(self, para: _Para) -> None:
+        self._pending_rendered += para.rendered_breaks
+        for _ in range(para.breaks_before):
+            self._emit(_page_break(para.number, 1))
+        if para.block is not None:
+            self._emit(para.block)
+        for _ in range(para.breaks_after):
+            end = para.block.end if para.block is not None else Position(para.number, 1)
+            self._emit(_page_break(end.line, end.column))
+        if para.sect_pr is not None:
+            self._close_section(para.sect_pr)
+
+    def _emit(self, block: Block) -> None:
+        """Append a block; page marks seen in empty paragraphs before it count for it."""
+        if block.kind != "page_break":
+            block.rendered_page_breaks += self._pending_rendered
+            self._pending_rendered = 0
+        self.blocks.append(block)
+
+    def _close_section(self, sect_pr: Any | None) -> None:
+        if sect_pr is None:
+            self.notes.append(
+                "no section properties (w:sectPr) for the last section; "
+                "assuming US Letter with 1 in margins"
+            )
+            self.page_setups.append(PageSetup(first_block=self._section_start))
+        else:
+            self.page_setups.append(_page_setup(sect_pr, self._section_start))
+        self._section_start = len(self.blocks)
+
+
+def _is_vanished(rpr: Any) -> bool:
+    vanish = rpr.find(w("vanish"))
+    return vanish is not None and is_on(vanish)
+
+
+def _sym_char(sym: Any) -> str:
+    """The character a ``w:sym`` shows (Symbol-font codes stay in the private-use area)."""
+    code = sym.get(w("char"), "")
+    try:
+        return chr(int(code, 16))
+    except (ValueError, OverflowError):
+        return ""
+
+
+def is_manual_bullet(text: str, starts_with_sym: bool) -> bool:
+    """Whether stripped paragraph text (tabs kept) begins with a typed bullet, space, text.
+
+    The space matters: ``-->`` or ``-5 degrees`` start with a glyph but are not bullets.
+    """
+    glyph = text[0] in BULLET_GLYPHS or starts_with_sym or text.startswith("o\t")
+    return glyph and len(text) > 2 and text[1].isspace()
+
+
+def _dominant(formats: Counter[RunFormat]) -> RunFormat:
+    """Per attribute, the value carried by most characters of the paragraph."""
+    if len(formats) == 1:
+        return next(iter(formats))
+    values = []
+    for index in range(len(RunFormat._fields)):
+        weights: Counter[Any] = Counter()
+        for fmt, chars in formats.items():
+            weights[fmt[index]] += chars
+        values.append(weights.most_common(1)[0][0])
+    return RunFormat(*values)
+
+
+def _page_break(line: int, column: int) -> Block:
+    return Block("page_break", "", SourceMap.at(line, column), Position(line, column))
+
+
+def _table_block(rows: _Rows, last_number: int) -> Block:
+    """One block for a whole table; cell paragraphs keep their own positions."""
+    paras = [para for row in rows for cell in row for para in cell]
+    texts = [p.block for p in paras if p.block is not None and p.block.text]
+    anchors = []
+    offset = 0
+    for block in texts:
+        anchors.append((offset, block.start.line, block.start.column))
+        offset += len(block.text) + 1
+    first = paras[0].number if paras else last_number
+    return Block(
+        "table",
+        "\n".join(block.text for block in texts),
+        SourceMap(tuple(anchors)) if anchors else SourceMap.at(first),
+        texts[-1].end if texts else Position(paras[-1].number if paras else first, 1),
+        rows=tuple(tuple(_cell_text(cell) for cell in row) for row in rows),
+        images=tuple(i for p in paras if p.block is not None for i in p.block.images),
+        rendered_page_breaks=sum(p.rendered_breaks for p in paras),
+        typography=texts[0].typography if texts else None,
+    )
+
+
+def _cell_text(paras: list[_Para]) -> str:
+    return "\n".join(p.block.text for p in paras if p.block is not None and p.block.text)
+
+
+#: PageSetup field -> (sectPr child, attribute), all twips.
+_PAGE_MEASURES = {
+    "width_pt": ("pgSz", "w"),
+    "height_pt": ("pgSz", "h"),
+    "margin_top_pt": ("pgMar", "top"),
+    "margin_bottom_pt": ("pgMar", "bottom"),
+    "margin_left_pt": ("pgMar", "left"),
+    "margin_right_pt": ("pgMar", "right"),
+    "header_distance_pt": ("pgMar", "header"),
+    "footer_distance_pt": ("pgMar", "footer"),
+    "gutter_pt": ("pgMar", "gutter"),
+    "column_space_pt": ("cols", "space"),
+}
+
+
+def _page_setup(sect_pr: Any, first_block: int) -> PageSetup:
+    """A section's page; anything the section leaves out keeps Word's default."""
+    values: dict[str, Any] = {}
+    for name, (child, attr) in _PAGE_MEASURES.items():
+        element = sect_pr.find(w(child))
+        value = twips_pt(element.get(w(attr))) if element is not None else None
+        if value is not None:
+            values[name] = value
+    size = sect_pr.find(w("pgSz"))
+    if size is not None and size.get(w("orient")) == "landscape":
+        values["orientation"] = "landscape"
+    cols = sect_pr.find(w("cols"))
+    columns = integer(cols.get(w("num"))) if cols is not None else None
+    if columns:
+        values["columns"] = max(columns, 1)
+    return PageSetup(**values, first_block=first_block)
+
+
+# --- comments, notes, entry point -------------------------------------------
+
+
+def _suppressions(comments: Any | None, lines: dict[str, int]) -> list[Suppression]:
+    """Directives in Word comments, standing on the paragraph the comment marks.
+
+    ``disable-next-line`` in a comment silences the paragraph it is anchored
+    on: a comment cannot stand on an empty line of its own as HTML can.
+    """
+    found: list[Suppression] = []
+    if comments is None:
+        return found
+    for comment in comments.iterfind(w("comment")):
+        line = lines.get(comment.get(W_ID))
+        text = "\n".join("".join(t.text or "" for t in p.iter(T)) for p in comment.iter(P))
+        if line is None or "memolint-" not in text.lower():
+            continue
+        for directive in parse_directives(text, line):
+            if directive.action == "disable-next-line":
+                directive = replace(directive, target_line=line)
+            found.append(directive)
+    return found
+
+
+def _tracked_note(body: Any) -> list[str]:
+    changes = sum(1 for _ in body.iter(*_TRACKED))
+    if not changes:
+        return []
+    return [f"{changes} tracked changes read as accepted (insertions kept, deletions dropped)"]
+
+
+def read_docx(data: bytes, path: str) -> Document:
+    """Read a DOCX file's bytes into a Document; InputError for anything unreadable."""
+    check_package(data, path)
+    package = _open(data, path)
+    reader = _BodyReader(package)
+    reader.read(package.body)
+    return Document(
+        path=path,
+        format="docx",
+        blocks=reader.blocks,
+        page_setups=reader.page_setups,
+        suppressions=_suppressions(package.comments, reader.comment_lines),
+        stated_pages=package.stated_pages,
+        default_typography=package.styles.default_typography(),
+        notes=reader.notes + _tracked_note(package.body),
+        line_count=reader.number,
+    )
+

@@ -1,0 +1,707 @@
+"""Markdown reader: CommonMark + pipe tables + front matter into a Document.
+
+What a reader of the rendered memo sees becomes block text: emphasis markers,
+link destinations, HTML and front matter are dropped; link text, inline code
+and image alt text stay; entities and escapes are decoded. That matches what
+pandoc renders (the page model and the word counts are measured on pandoc's
+output), without depending on pandoc.
+
+Every block carries a :class:`~memolint.document.SourceMap` that is built while
+the text is assembled, never by searching the document for the text afterwards.
+markdown-it gives each inline token the raw source of its block (``content``)
+and the block's line range; each content line is a suffix of its source line
+once container markers (``>``, list indentation) are cut off, which fixes the
+column of every content line. Walking the inline children with a cursor into
+that content then places every visible character; the few inline rules whose
+source extent cannot be read back from their tokens (links, images, autolinks,
+code spans) are wrapped to record it in ``token.meta``.
+
+Block decisions:
+
+* The first paragraph of a list item is the ``list_item`` block. Later
+  paragraphs of the same item are ``paragraph`` blocks carrying the item's
+  ``depth``, ``list_id`` and ``ordered``: they continue the item's prose and
+  are not new items (pandoc shows them without a label). Every other block
+  inside a list (heading, code, table, quote) carries them too.
+* A paragraph whose nearest container is a block quote is a ``quote``; list
+  items and headings inside quotes keep their kind with ``quoted=True``.
+* A paragraph that holds nothing but an image (optionally linked) is an
+  ``image`` block whose text is the alt text.
+* Blocks without visible text (an empty list item, a paragraph of only HTML)
+  are not emitted; block text never starts or ends with whitespace, except
+  that code keeps its indentation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import functools
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import MD_TRIM_CHARS
+from markdown_it.rules_inline import StateInline, autolink, backtick, image, link
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from memolint.document import Block, Document, Position, SourceMap, Suppression
+from memolint.errors import InputError
+from memolint.suppressions import parse_directives
+
+#: Whitespace as CommonMark trims it (markdown-it's ``mdTrim``); ``str.strip()``
+#: alone would also cut characters markdown-it keeps, breaking suffix checks.
+_TRIM = MD_TRIM_CHARS
+
+#: What may stand before a block's text on its line: indentation, block quote
+#: markers, list labels and ATX heading markers.
+_LINE_PREFIX = re.compile(r"[ \t>#*+\-\d.)]*")
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+#: ``<br>`` reads as a line break; other inline HTML tags show nothing.
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+#: A GFM task list item's box, which pandoc renders as a ballot box glyph.
+_TASK_BOX = re.compile(r"\[([ xX])\](?=\s|$)")
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+#: Inline rules whose full source extent is recorded on their last token.
+_SPAN_RULES = {"link": link, "image": image, "autolink": autolink, "backticks": backtick}
+
+
+def read_markdown(data: bytes, path: str) -> Document:
+    """Parse a Markdown file's bytes into a Document.
+
+    Raises InputError when the bytes are not UTF-8 text.
+    """
+    text = _decode(data, path)
+    lines = text.split("\n")
+    tokens = _parser().parse(text)
+    reader = _BlockReader(lines)
+    front_matter: dict[str, Any] = {}
+    settings: dict[str, Any] = {}
+    if tokens and tokens[0].type == "front_matter":
+        front_matter, settings = reader.front_matter(tokens[0])
+    reader.read(tokens)
+    return Document(
+        path=path,
+        format="markdown",
+        blocks=reader.blocks,
+        front_matter=front_matter,
+        settings=settings,
+        suppressions=reader.suppressions,
+        notes=reader.notes,
+        line_count=len(lines) - 1 if text.endswith("\n") else len(lines),
+    )
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    """The one parser of the process (its configuration never changes).
+
+    ``text_join`` is off so escapes and entities stay ``text_special`` tokens
+    whose ``markup`` is their source; strikethrough is on because pandoc's
+    GFM reads ``~~x~~`` as struck-out text, not as tildes.
+    """
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
+    md.disable("text_join")
+    for name, rule in _SPAN_RULES.items():
+        md.inline.ruler.at(name, _recording_span(rule))
+    return md
+
+
+def _recording_span(rule: Callable[[StateInline, bool], bool]) -> Callable[..., bool]:
+    """Wrap an inline rule to store ``(start, end)`` of its source on its last token."""
+
+    def recorded(state: StateInline, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        matched = rule(state, silent)
+        if matched and not silent and len(state.tokens) > count:
+            state.tokens[-1].meta["span"] = (start, state.pos)
+        return matched
+
+    return recorded
+
+
+def _decode(data: bytes, path: str) -> str:
+    """UTF-8 text with the BOM removed and every line ending made ``\\n``."""
+    if data.startswith(_UTF16_BOMS):
+        raise InputError("encoding", f"{path}: file is UTF-16 text; re-save the file as UTF-8")
+    if b"\x00" in data:
+        raise InputError("binary", f"{path}: looks like a binary file, not Markdown")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "encoding",
+            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-save the file as UTF-8",
+        ) from None
+    text = text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --------------------------------------------------------------------------
+# Source positions
+
+
+class _ContentMap:
+    """Source ``(line, column)`` of every offset in one token's content.
+
+    Segments start where the content stops running contiguously in the source:
+    at each content line and after each character the parser removed.
+    """
+
+    __slots__ = ("_offsets", "_places")
+
+    def __init__(self, segments: Sequence[tuple[int, int, int]]) -> None:
+        self._offsets = [s[0] for s in segments]
+        self._places = [(s[1], s[2]) for s in segments]
+
+    @classmethod
+    def of_lines(cls, content: str, first_line: int, lines: Sequence[str]) -> _ContentMap:
+        """Map content whose ``i``-th line is (a suffix of) source line ``first_line + i``."""
+        segments = []
+        offset = 0
+        for index, piece in enumerate(content.split("\n")):
+            line = min(first_line + index, len(lines))
+            for relative, column in _line_columns(lines[line - 1], piece):
+                segments.append((offset + relative, line, column))
+            offset += len(piece) + 1
+        return cls(segments)
+
+    @classmethod
+    def of_columns(cls, line: int, columns: Sequence[int]) -> _ContentMap:
+        """Map content whose ``i``-th character stands at ``columns[i]`` on ``line``."""
+        segments = [
+            (i, line, column)
+            for i, column in enumerate(columns)
+            if i == 0 or column != columns[i - 1] + 1
+        ]
+        return cls(segments or [(0, line, 1)])
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """Line and column of the character at ``offset``."""
+        index = max(bisect.bisect_right(self._offsets, offset) - 1, 0)
+        line, column = self._places[index]
+        return line, column + max(offset - self._offsets[index], 0)
+
+    def anchors(self, offset: int, length: int) -> Iterator[tuple[int, int, int]]:
+        """``(relative offset, line, column)`` anchors for ``length`` chars at ``offset``."""
+        yield (0, *self.place(offset))
+        index = bisect.bisect_right(self._offsets, offset)
+        while index < len(self._offsets) and self._offsets[index] < offset + length:
+            yield (self._offsets[index] - offset, *self._places[index])
+            index += 1
+
+
+def _line_columns(source: str, piece: str) -> list[tuple[int, int]]:
+    """Where one content line starts in its source line: ``[(offset, column)]``.
+
+    Normally the content line is a suffix of the source line (markdown-it cuts
+    container markers and indentation off the front). Two cases differ: a tab
+    in the indentation comes back as spaces, so only the part after leading
+    whitespace is compared; and an ATX heading loses its closing ``#``s, so
+    the text is looked up after the line's markers instead.
+    """
+    core = piece.rstrip(_TRIM)
+    stripped = core.lstrip(_TRIM)
+    lead = len(core) - len(stripped)
+    tail = source.rstrip(_TRIM)
+    if not stripped:
+        return [(0, max(len(source) - len(piece), 0) + 1)]
+    if tail.endswith(stripped):
+        start = len(tail) - len(stripped)
+    else:
+        start = _after_prefix(source, stripped)
+    return [(0, max(start - lead, 0) + 1), (lead, start + 1)] if lead else [(0, start + 1)]
+
+
+def _after_prefix(source: str, text: str) -> int:
+    """Index of ``text`` in ``source`` where only line markers stand before it."""
+    limit = _LINE_PREFIX.match(source).end()  # type: ignore[union-attr]
+    index = source.find(text)
+    while 0 <= index <= limit:
+        if _LINE_PREFIX.fullmatch(source, 0, index):
+            return index
+        index = source.find(text, index + 1)
+    return min(limit, len(source))
+
+
+class _TextBuilder:
+    """Visible text assembled piece by piece, with its source anchors."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.anchors: list[tuple[int, int, int]] = []
+        self.length = 0
+
+    def add(self, text: str, where: _ContentMap, offset: int) -> None:
+        """Append ``text`` that stands at ``offset`` of the content ``where`` maps."""
+        if not text:
+            return
+        for relative, line, column in where.anchors(offset, len(text)):
+            self._anchor(self.length + relative, line, column)
+        self._append(text)
+
+    def add_break(self, where: _ContentMap, offset: int) -> None:
+        """A line break reads as one space, unless a space already ends the text."""
+        if self.parts and not self.parts[-1][-1:].isspace():
+            self.add(" ", where, offset)
+
+    def replace_start(self, count: int, replacement: str) -> None:
+        """Replace the first ``count`` characters by ``replacement`` in place."""
+        source = SourceMap(tuple(self.anchors))
+        start, rest = source.position(0), source.position(count)
+        shift = len(replacement) - count
+        anchors = self.anchors
+        text = self.text
+        self.parts, self.anchors, self.length = [], [], 0
+        self._anchor(0, start.line, start.column)
+        self._anchor(len(replacement), rest.line, rest.column)
+        for at, line, column in anchors:
+            if at > count:
+                self._anchor(at + shift, line, column)
+        self._append(replacement + text[count:])
+
+    def add_gap(self, text: str) -> None:
+        """Append a separator that has no source of its own (between table cells)."""
+        self._append(text)
+
+    def extend(self, other: _TextBuilder) -> None:
+        """Append everything another builder assembled."""
+        for at, line, column in other.anchors:
+            self._anchor(self.length + at, line, column)
+        self._append(other.text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+    def _anchor(self, at: int, line: int, column: int) -> None:
+        """Add an anchor unless the previous one already implies this position."""
+        if self.anchors:
+            last_at, last_line, last_column = self.anchors[-1]
+            if last_line == line and last_column + at - last_at == column:
+                return
+            if last_at == at:
+                self.anchors.pop()
+        self.anchors.append((at, line, column))
+
+
+def _finish(
+    builder: _TextBuilder, fallback: tuple[int, int], *, trim: bool = True
+) -> tuple[str, SourceMap, Position] | None:
+    """Block text, its map and its end; ``None`` when nothing is visible."""
+    text = builder.text
+    if not text.strip():
+        return None
+    anchors = builder.anchors
+    if not anchors or anchors[0][0] != 0:
+        anchors = [(0, *fallback), *anchors]
+    if trim:
+        text, anchors = _trimmed(text, anchors)
+    source = SourceMap(tuple(anchors))
+    last = source.position(len(text) - 1)
+    return text, source, Position(last.line, last.column + 1)
+
+
+def _trimmed(
+    text: str, anchors: list[tuple[int, int, int]]
+) -> tuple[str, list[tuple[int, int, int]]]:
+    """Text without surrounding whitespace, anchors shifted to match."""
+    lead = len(text) - len(text.lstrip())
+    kept = text.strip()
+    start = SourceMap(tuple(anchors)).position(lead)
+    shifted = [(0, start.line, start.column)]
+    shifted += [(at - lead, line, col) for at, line, col in anchors if lead < at < lead + len(kept)]
+    return kept, shifted
+
+
+# --------------------------------------------------------------------------
+# Inline content
+
+
+@dataclass
+class _Inline:
+    """One inline token's walk: its content, the content's map, what it found."""
+
+    content: str
+    where: _ContentMap
+    out: _TextBuilder
+    suppressions: list[Suppression] = field(default_factory=list)
+
+    def walk(self, children: Sequence[Token], cursor: int = 0, base: int = 0) -> int:
+        """Append the children's visible text; return the cursor after them.
+
+        ``base`` is where the content the children were parsed from starts in
+        ``self.content`` (image alt text is parsed on its own).
+        """
+        for token in children:
+            cursor = self._visit(token, cursor, base)
+        return cursor
+
+    def _visit(self, token: Token, cursor: int, base: int) -> int:
+        kind = token.type
+        if kind == "text":
+            at = self._locate(token.content, cursor)
+            self.out.add(token.content, self.where, at)
+            return at + len(token.content)
+        if kind == "text_special":
+            # Escapes map to the escaped character, entities to their "&".
+            at = self._locate(token.markup, cursor)
+            self.out.add(token.content, self.where, at + (token.info == "escape"))
+            return at + len(token.markup)
+        if kind in ("softbreak", "hardbreak"):
+            self.out.add_break(self.where, cursor)
+            return self._next_line(cursor)
+        if kind == "code_inline":
+            start, end = _span(token, base)
+            fence = len(token.markup)
+            # markdown-it strips one space inside each backtick run when both exist.
+            padding = (end - start - 2 * fence - len(token.content)) // 2
+            self.out.add(token.content, self.where, start + fence + padding)
+            return end
+        if kind == "image":
+            start, end = _span(token, base)
+            self.walk(token.children or [], start + 2, start + 2)
+            return end
+        if kind == "link_open":
+            return cursor + 1
+        if kind == "link_close":
+            return _span(token, base)[1]
+        if kind == "html_inline":
+            at = self._locate(token.content, cursor)
+            if _LINE_BREAK_TAG.fullmatch(token.content):
+                self.out.add_break(self.where, at)
+            self.suppressions += _comment_directives(
+                token.content, lambda i: self.where.place(at + i)[0]
+            )
+            return at + len(token.content)
+        if token.markup:
+            return self._locate(token.markup, cursor) + len(token.markup)
+        return cursor
+
+    def _locate(self, source: str, cursor: int) -> int:
+        """Where ``source`` stands: at the cursor, else later on the same line."""
+        if self.content.startswith(source, cursor):
+            return cursor
+        line_end = self.content.find("\n", cursor)
+        found = self.content.find(source, cursor, None if line_end < 0 else line_end)
+        return cursor if found < 0 else found
+
+    def _next_line(self, cursor: int) -> int:
+        """Cursor past a line break and the next line's indentation."""
+        end = self.content.find("\n", cursor)
+        if end < 0:
+            return cursor
+        end += 1
+        while end < len(self.content) and self.content[end] in " \t":
+            end += 1
+        return end
+
+
+def _span(token: Token, base: int) -> tuple[int, int]:
+    start, end = token.meta["span"]
+    return start + base, end + base
+
+
+def _comment_directives(html: str, line_of: Callable[[int], int]) -> list[Suppression]:
+    """Suppression directives in the HTML comments of ``html``.
+
+    ``line_of`` turns an offset in ``html`` into a source line; a directive
+    stands on the line of its ``memolint-`` word.
+    """
+    found: list[Suppression] = []
+    for comment in _COMMENT.finditer(html):
+        word = comment.group().lower().find("memolint-")
+        if word >= 0:
+            found += parse_directives(comment.group(), line_of(comment.start() + word))
+    return found
+
+
+def _render_task_box(builder: _TextBuilder) -> None:
+    """Show a task list item's ``[ ]``/``[x]`` as pandoc does: ``☐``/``☒``."""
+    box = _TASK_BOX.match(builder.text)
+    if box:
+        builder.replace_start(3, "☐" if box[1] == " " else "☒")
+
+
+def _is_sole_image(children: Sequence[Token]) -> bool:
+    """A paragraph that is one picture, possibly wrapped in a link."""
+    kinds = [
+        t.type
+        for t in children
+        if t.type not in ("softbreak", "hardbreak") and (t.type != "text" or t.content.strip())
+    ]
+    return kinds in (["image"], ["link_open", "image", "link_close"])
+
+
+# --------------------------------------------------------------------------
+# Tables
+
+
+def _split_row(source: str) -> list[tuple[str, list[int]]]:
+    """A table row's cells as markdown-it splits them: ``(text, columns)`` each.
+
+    Mirrors markdown-it's ``escapedSplit``: ``\\|`` is a literal pipe and
+    loses its backslash, so each cell records the source column of every
+    character it keeps. Container markers before the row (``> ``) stay in
+    the first cell; callers match cells by suffix.
+    """
+    cells: list[tuple[str, list[int]]] = []
+    text: list[str] = []
+    columns: list[int] = []
+    escaped = False
+    for index, char in enumerate(source):
+        if char == "|" and not escaped:
+            cells.append(("".join(text), columns))
+            text, columns = [], []
+        elif char == "|":
+            text[-1], columns[-1] = char, index + 1
+        else:
+            text.append(char)
+            columns.append(index + 1)
+        escaped = char == "\\"
+    cells.append(("".join(text), columns))
+    if source.lstrip(" \t>").startswith("|"):
+        cells.pop(0)
+    if len(cells) > 1 and not cells[-1][0].strip(_TRIM):
+        cells.pop()
+    return cells
+
+
+def _cell_map(line: int, cell: tuple[str, list[int]] | None, content: str) -> _ContentMap:
+    """Map of one cell's content (markdown-it trims it) on its row's line."""
+    if cell is None or not content:
+        return _ContentMap([(0, line, 1)])
+    text, columns = cell
+    kept = text.rstrip(_TRIM)
+    if kept.endswith(content):
+        start = len(kept) - len(content)
+    else:
+        start = len(text) - len(text.lstrip(_TRIM))
+    return _ContentMap.of_columns(line, columns[start:])
+
+
+# --------------------------------------------------------------------------
+# Blocks
+
+_OPEN_LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
+_CLOSE_CONTAINERS = frozenset(
+    {"bullet_list_close", "ordered_list_close", "list_item_close", "blockquote_close"}
+)
+
+
+@dataclass
+class _Container:
+    """An open block quote, list or list item while walking the tokens."""
+
+    kind: str  # "quote", "list" or "item"
+    list_id: int | None = None
+    ordered: bool = False
+    #: An item's first paragraph has been emitted (later ones continue it).
+    has_text: bool = False
+
+
+class _BlockReader:
+    """Turns markdown-it's flat token stream into Blocks, tracking containers."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.suppressions: list[Suppression] = []
+        self.notes: list[str] = []
+        self._stack: list[_Container] = []
+        self._lists = 0
+        self._heading_level = 0
+
+    def read(self, tokens: list[Token]) -> None:
+        """Emit the blocks of a whole token stream, in order."""
+        stream = iter(tokens)
+        for token in stream:
+            kind = token.type
+            if self._track_container(token):
+                continue
+            if kind == "heading_open":
+                self._heading_level = int(token.tag[1:])
+            elif kind == "inline":
+                self._inline_block(token)
+            elif kind in ("fence", "code_block"):
+                self._code(token)
+            elif kind == "html_block":
+                self._html_block(token)
+            elif kind == "table_open":
+                self._table(token, stream)
+
+    def _track_container(self, token: Token) -> bool:
+        """Open or close a list, list item or block quote; False for other tokens."""
+        kind = token.type
+        if kind in _OPEN_LISTS:
+            self._lists += 1
+            self._stack.append(_Container("list", self._lists, kind == "ordered_list_open"))
+        elif kind == "list_item_open":
+            parent = self._stack[-1]
+            self._stack.append(_Container("item", parent.list_id, parent.ordered))
+        elif kind == "blockquote_open":
+            self._stack.append(_Container("quote"))
+        elif kind in _CLOSE_CONTAINERS:
+            self._stack.pop()
+        else:
+            return False
+        return True
+
+    # -- front matter -----------------------------------------------------
+
+    def front_matter(self, token: Token) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Parse YAML front matter into ``(front_matter, settings)``.
+
+        A malformed or non-mapping front matter is a note, not an error: the
+        memo is still linted. A string ``title`` becomes a level-0 heading.
+        """
+        try:
+            data = yaml.safe_load(token.content)
+            tree = yaml.compose(token.content, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark else ""
+            self.notes.append(f"front matter is not valid YAML{where}; it was ignored")
+            return {}, {}
+        if data is None:
+            return {}, {}
+        if not isinstance(data, dict):
+            self.notes.append("front matter is not a mapping of keys to values; it was ignored")
+            return {}, {}
+        settings = data.get("memolint", {})
+        if not isinstance(settings, dict):
+            self.notes.append("front matter 'memolint' is not a mapping; it was ignored")
+            settings = {}
+        if isinstance(data.get("title"), str):
+            self._title(data["title"], tree)
+        return data, settings
+
+    def _title(self, title: str, tree: yaml.MappingNode) -> None:
+        """The YAML title as a level-0 heading, anchored where its value starts.
+
+        pandoc reads metadata strings as Markdown, so the title is rendered
+        like heading text (``*x*`` shows as ``x``). Positions are exact for a
+        one-line plain or quoted value without escapes, approximate otherwise.
+        """
+        value = next(v for k, v in tree.value if k.value == "title")
+        quoted = value.style in ("'", '"')
+        # Front matter content starts on line 2, after the opening "---".
+        line, column = value.start_mark.line + 2, value.start_mark.column + 1 + quoted
+        builder = _TextBuilder()
+        inline = _Inline(title, _ContentMap([(0, line, column)]), builder)
+        for token in _parser().parseInline(title):
+            inline.walk(token.children or [])
+        self._emit("heading", builder, line=line, level=0)
+
+    # -- blocks -----------------------------------------------------------
+
+    def _inline_block(self, token: Token) -> None:
+        """A heading or a paragraph (list item, quote, image) from its inline token."""
+        line = _first_line(token)
+        builder = _TextBuilder()
+        where = _ContentMap.of_lines(token.content, line, self.lines)
+        self._walk_inline(token, where, builder)
+        if self._heading_level:
+            level, self._heading_level = self._heading_level, 0
+            self._emit("heading", builder, line=line, level=level)
+            return
+        kind = self._paragraph_kind(token.children or [])
+        if kind == "list_item":
+            _render_task_box(builder)
+        self._emit(kind, builder, line=line)
+
+    def _walk_inline(self, token: Token, where: _ContentMap, builder: _TextBuilder) -> None:
+        inline = _Inline(token.content, where, builder)
+        inline.walk(token.children or [])
+        self.suppressions += inline.suppressions
+
+    def _paragraph_kind(self, children: Sequence[Token]) -> str:
+        """``list_item``, ``image``, ``quote`` or ``paragraph`` by the nearest container."""
+        nearest = next((c for c in reversed(self._stack) if c.kind != "list"), None)
+        if nearest is not None and nearest.kind == "item" and not nearest.has_text:
+            return "list_item"
+        if _is_sole_image(children):
+            return "image"
+        return "quote" if nearest is not None and nearest.kind == "quote" else "paragraph"
+
+    def _code(self, token: Token) -> None:
+        """A fenced or indented code block: its content, kept as written."""
+        # A fence's content starts on the line after the opening fence.
+        line = _first_line(token) + (token.type == "fence")
+        content = token.content.rstrip("\n")
+        builder = _TextBuilder()
+        builder.add(content, _ContentMap.of_lines(content, line, self.lines), 0)
+        language = token.info.split()[0] if token.info.strip() else ""
+        self._emit("code", builder, line=line, trim=False, info=language)
+
+    def _html_block(self, token: Token) -> None:
+        """Raw HTML is not prose; only its comments matter (suppressions)."""
+        first = _first_line(token)
+        self.suppressions += _comment_directives(
+            token.content, lambda i: first + token.content.count("\n", 0, i)
+        )
+
+    def _table(self, opening: Token, stream: Iterator[Token]) -> None:
+        """A pipe table, consumed up to its close: cells joined by spaces, rows by newlines."""
+        builder = _TextBuilder()
+        rows: list[tuple[str, ...]] = []
+        cells: list[_TextBuilder] = []
+        split: list[tuple[str, list[int]]] = []
+        line = 0
+        for token in stream:
+            if token.type == "table_close":
+                break
+            if token.type == "tr_open":
+                line = _first_line(token)
+                split, cells = _split_row(self.lines[line - 1]), []
+            elif token.type == "inline":
+                cell = split[len(cells)] if len(cells) < len(split) else None
+                cells.append(_TextBuilder())
+                self._walk_inline(token, _cell_map(line, cell, token.content), cells[-1])
+            elif token.type == "tr_close":
+                if rows:
+                    builder.add_gap("\n")
+                rows.append(tuple(c.text.strip() for c in cells))
+                for index, cell_builder in enumerate(cells):
+                    if index:
+                        builder.add_gap(" ")
+                    builder.extend(cell_builder)
+        self._emit("table", builder, line=_first_line(opening), rows=tuple(rows))
+
+    def _emit(
+        self, kind: str, builder: _TextBuilder, *, line: int, trim: bool = True, **attrs: Any
+    ) -> None:
+        """Append a block of ``kind`` with the current container context.
+
+        ``line`` places the block when no visible character anchors its start.
+        """
+        finished = _finish(builder, (line, 1), trim=trim)
+        if finished is None:
+            return
+        text, source, end = finished
+        lists = [c for c in self._stack if c.kind == "list"]
+        if lists:
+            attrs.update(depth=len(lists), list_id=lists[-1].list_id, ordered=lists[-1].ordered)
+        if kind == "list_item":
+            next(c for c in reversed(self._stack) if c.kind == "item").has_text = True
+        quoted = any(c.kind == "quote" for c in self._stack)
+        self.blocks.append(Block(kind, text, source, end, quoted=quoted, **attrs))  # type: ignore[arg-type]
+
+
+def _first_line(token: Token) -> int:
+    """1-based source line where a block token starts."""
+    return token.map[0] + 1 if token.map else 1
