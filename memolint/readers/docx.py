@@ -215,7 +215,7 @@ P, R, T, TBL, TR, TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
 PPR, RPR, SECT_PR = w("pPr"), w("rPr"), w("sectPr")
 SDT, SDT_CONTENT, CUSTOM_XML = w("sdt"), w("sdtContent"), w("customXml")
 BR, CR, TAB, PTAB, SYM = w("br"), w("cr"), w("tab"), w("ptab"), w("sym")
-NO_BREAK_HYPHEN, FLD_CHAR = w("noBreakHyphen"), w("fldChar")
+NO_BREAK_HYPHEN, FLD_CHAR, FLD_CHAR_TYPE = w("noBreakHyphen"), w("fldChar"), w("fldCharType")
 LAST_RENDERED = w("lastRenderedPageBreak")
 COMMENT_START, COMMENT_REFERENCE = w("commentRangeStart"), w("commentReference")
 TXBX_CONTENT = w("txbxContent")
@@ -226,21 +226,17 @@ MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (
 )
 WP_EXTENT = f"{{{_WP_NS}}}extent"
 V_IMAGEDATA = f"{{{_V_NS}}}imagedata"
-W_ID, W_TYPE = w("id"), w("type")
+W_ID, W_TYPE, VANISH = w("id"), w("type"), w("vanish")
 
 #: Inline content that is never shown: properties, deletions, fallback copies.
-_NOT_SHOWN = frozenset(
-    {PPR, RPR, w("del"), w("moveFrom"), w("sdtPr"), w("sdtEndPr"), MC_FALLBACK}
-)
+_NOT_SHOWN = frozenset({PPR, RPR, w("del"), w("moveFrom"), w("sdtPr"), w("sdtEndPr"), MC_FALLBACK})
 #: Run children that carry pictures or text boxes rather than text.
 _EMBEDS = frozenset({w("drawing"), w("pict"), w("object"), MC_ALTERNATE})
 _TRACKED = (w("ins"), w("del"), w("moveFrom"), w("moveTo"))
 _SIMPLE_TEXT = {CR: "\n", TAB: "\t", PTAB: "\t", NO_BREAK_HYPHEN: "-"}
 
 #: Typed glyphs that make a paragraph a manual bullet (corpus definition).
-BULLET_GLYPHS = frozenset(
-    "•·◦▪■□●○►▸▶➢➤✓✔\u2043∙-\u2013\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e"
-)
+BULLET_GLYPHS = frozenset("•·◦▪■□●○►▸▶➢➤✓✔\u2043∙-\u2013\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06e")
 
 
 class _Text:
@@ -265,12 +261,17 @@ class _Text:
         self.pieces.append(piece)
         self.length += len(piece)
 
+    @property
+    def has_text(self) -> bool:
+        """Whether anything but whitespace has been added."""
+        return self.starts_with_sym is not None
+
     def page_break(self) -> None:
         """A hard page break: a block before the text if none came yet, else after."""
-        if self.starts_with_sym is None:
-            self.breaks_before += 1
-        else:
+        if self.has_text:
             self.breaks_after += 1
+        else:
+            self.breaks_before += 1
         self.add("\n")
 
     def embed(self, element: Any) -> None:
@@ -440,21 +441,24 @@ class _BodyReader:
     def _read_run(self, run: Any, style_id: str | None, text: _Text) -> None:
         rpr = run.find(RPR)
         vanished = rpr is not None and _is_vanished(rpr)
+        hidden = vanished or any(self._fields)
         start = text.length
         for child in run:
             tag = child.tag
-            if tag == FLD_CHAR:
-                self._field_char(child.get(w("fldCharType")))
+            if tag == T:
+                if not hidden:
+                    text.add(child.text or "")
+            elif tag == FLD_CHAR:
+                self._field_char(child.get(FLD_CHAR_TYPE))
+                hidden = vanished or any(self._fields)
             elif tag == LAST_RENDERED:
                 text.rendered_breaks += 1
             elif tag == COMMENT_REFERENCE:
                 self.comment_lines.setdefault(child.get(W_ID), self.number)
             elif tag in _EMBEDS:
                 text.embed(child)
-            elif vanished or any(self._fields):
+            elif hidden:
                 continue
-            elif tag == T:
-                text.add(child.text or "")
             elif tag == BR:
                 if child.get(W_TYPE) == "page":
                     text.page_break()
@@ -562,7 +566,7 @@ class _BodyReader:
 
 
 def _is_vanished(rpr: Any) -> bool:
-    vanish = rpr.find(w("vanish"))
+    vanish = rpr.find(VANISH)
     return vanish is not None and is_on(vanish)
 
 
@@ -708,4 +712,3 @@ def read_docx(data: bytes, path: str) -> Document:
         notes=reader.notes + _tracked_note(package.body),
         line_count=reader.number,
     )
-

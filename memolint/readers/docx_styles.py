@@ -13,6 +13,7 @@ everything here is converted to points.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -49,19 +50,28 @@ FALLBACK_SIZE_PT = 10.0
 #: Word's spacing for "auto" (HTML-style) space before/after a paragraph.
 AUTOSPACING_PT = 14.0
 
-_UNIT_PT = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "pc": 12.0, "pi": 12.0}
+_UNIT_PT = {
+    "pt": 1.0,
+    "in": 72.0,
+    "cm": 72 / 2.54,
+    "mm": 72 / 25.4,
+    "pc": 12.0,
+    "pi": 12.0,
+    "px": 0.75,
+}
 _MEASURE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(pt|in|cm|mm|pc|pi|px)?\s*$")
 _HEADING_NAME = re.compile(r"heading\s*([1-9])")
 
 
 def number(value: str | None) -> float | None:
-    """A plain decimal attribute value, or ``None`` when absent or malformed."""
+    """A finite decimal attribute value, or ``None`` when absent or malformed."""
     if value is None:
         return None
     try:
-        return float(value.strip().rstrip("%"))
+        parsed = float(value.strip().rstrip("%"))
     except ValueError:
         return None
+    return parsed if math.isfinite(parsed) else None
 
 
 def integer(value: str | None) -> int | None:
@@ -70,24 +80,22 @@ def integer(value: str | None) -> int | None:
     return int(parsed) if parsed is not None else None
 
 
-def twips_pt(value: str | None) -> float | None:
-    """A twips measure in points; newer files may also write ``"12pt"``/``"1in"``."""
+def _measure_pt(value: str | None, bare_unit_pt: float) -> float | None:
+    """A length in points; a bare number is in units of ``bare_unit_pt`` points."""
     match = _MEASURE.match(value) if value is not None else None
     if match is None:
         return None
-    amount, unit = float(match[1]), match[2]
-    if unit is None:
-        return amount / 20
-    return amount * (0.75 if unit == "px" else _UNIT_PT[unit])
+    return float(match[1]) * (_UNIT_PT[match[2]] if match[2] else bare_unit_pt)
+
+
+def twips_pt(value: str | None) -> float | None:
+    """A twips measure in points; newer files may also write ``"12pt"``/``"1in"``."""
+    return _measure_pt(value, 1 / 20)
 
 
 def length_pt(value: str | None) -> float | None:
-    """A CSS-like length (``"150pt"``, ``"2in"``) in points, as VML writes sizes."""
-    match = _MEASURE.match(value) if value is not None else None
-    if match is None:
-        return None
-    unit = match[2] or "px"
-    return float(match[1]) * (0.75 if unit == "px" else _UNIT_PT[unit])
+    """A CSS-like length (``"150pt"``, ``"2in"``, bare pixels) in points, as VML writes it."""
+    return _measure_pt(value, _UNIT_PT["px"])
 
 
 def is_on(element: Any) -> bool:
@@ -306,6 +314,7 @@ class StyleSheet:
         return outline + 1 if 0 <= outline <= 8 else None
 
     def _heading_from_styles(self, style_id: str | None) -> int | None:
+        """The heading level a paragraph style alone gives (see :meth:`heading_level`)."""
         chain = self.chain(style_id)
         for style in chain:
             outline = _outline_level(style.find(_PPR))
