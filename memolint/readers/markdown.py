@@ -26,7 +26,10 @@ Block decisions:
 * A paragraph whose nearest container is a block quote is a ``quote``; list
   items and headings inside quotes keep their kind with ``quoted=True``.
 * A paragraph that holds nothing but an image (optionally linked) is an
-  ``image`` block whose text is the alt text.
+  ``image`` block whose text is the alt text, unless it is an item's first
+  paragraph (then it is still the ``list_item``).
+* A task list item's ``[ ]``/``[x]`` shows as ``☐``/``☒``, as pandoc renders
+  it; ``<br>`` reads as a space.
 * Blocks without visible text (an empty list item, a paragraph of only HTML)
   are not emitted; block text never starts or ends with whitespace, except
   that code keeps its indentation.
@@ -60,6 +63,10 @@ _TRIM = MD_TRIM_CHARS
 #: What may stand before a block's text on its line: indentation, block quote
 #: markers, list labels and ATX heading markers.
 _LINE_PREFIX = re.compile(r"[ \t>#*+\-\d.)]*")
+
+#: Block quote markers and list labels before a table row inside containers.
+_CONTAINER_MARKERS = re.compile(r"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))*[ \t]*")
+_INDENT = re.compile(r"[ \t]*")
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -252,8 +259,11 @@ class _TextBuilder:
 
     def add_break(self, where: _ContentMap, offset: int) -> None:
         """A line break reads as one space, unless a space already ends the text."""
-        if self.parts and not self.parts[-1][-1:].isspace():
+        if self.parts and not self.ends_with_space():
             self.add(" ", where, offset)
+
+    def ends_with_space(self) -> bool:
+        return bool(self.parts) and self.parts[-1][-1:].isspace()
 
     def replace_start(self, count: int, replacement: str) -> None:
         """Replace the first ``count`` characters by ``replacement`` in place."""
@@ -340,6 +350,8 @@ class _Inline:
     where: _ContentMap
     out: _TextBuilder
     suppressions: list[Suppression] = field(default_factory=list)
+    #: The previous token was inline HTML, which shows nothing.
+    after_html: bool = False
 
     def walk(self, children: Sequence[Token], cursor: int = 0, base: int = 0) -> int:
         """Append the children's visible text; return the cursor after them.
@@ -349,18 +361,20 @@ class _Inline:
         """
         for token in children:
             cursor = self._visit(token, cursor, base)
+            self.after_html = token.type == "html_inline"
         return cursor
 
     def _visit(self, token: Token, cursor: int, base: int) -> int:
         kind = token.type
         if kind == "text":
             at = self._locate(token.content, cursor)
-            self.out.add(token.content, self.where, at)
+            # "a <b></b> b" shows one space between the words, not two.
+            skip = int(self.after_html and self.out.ends_with_space() and token.content[:1] == " ")
+            self.out.add(token.content[skip:], self.where, at + skip)
             return at + len(token.content)
         if kind == "text_special":
-            # Escapes map to the escaped character, entities to their "&".
             at = self._locate(token.markup, cursor)
-            self.out.add(token.content, self.where, at + (token.info == "escape"))
+            self.out.add(token.content, self.where, at + _shown_from(token))
             return at + len(token.markup)
         if kind in ("softbreak", "hardbreak"):
             self.out.add_break(self.where, cursor)
@@ -393,7 +407,13 @@ class _Inline:
         return cursor
 
     def _locate(self, source: str, cursor: int) -> int:
-        """Where ``source`` stands: at the cursor, else later on the same line."""
+        """Where ``source`` stands: at the cursor, else later on the same line.
+
+        Markup is skipped exactly, so the cursor is nearly always right; the
+        search only covers tokens whose text differs from their source
+        (an autolink's decoded URL). Checking the cursor first keeps long
+        lines linear.
+        """
         if self.content.startswith(source, cursor):
             return cursor
         line_end = self.content.find("\n", cursor)
@@ -409,6 +429,18 @@ class _Inline:
         while end < len(self.content) and self.content[end] in " \t":
             end += 1
         return end
+
+
+def _shown_from(token: Token) -> int:
+    """Offset in an escape's or entity's source where its visible text starts.
+
+    ``\\*`` shows ``*`` (offset 1); ``\\q`` is no escape and shows both
+    characters (offset 0); an entity shows a character its source does not
+    contain, so it is placed at the ``&``.
+    """
+    if token.markup.endswith(token.content):
+        return len(token.markup) - len(token.content)
+    return 0
 
 
 def _span(token: Token, base: int) -> tuple[int, int]:
@@ -451,13 +483,16 @@ def _is_sole_image(children: Sequence[Token]) -> bool:
 # Tables
 
 
-def _split_row(source: str) -> list[tuple[str, list[int]]]:
+def _split_row(source: str, nested: bool) -> list[tuple[str, list[int]]]:
     """A table row's cells as markdown-it splits them: ``(text, columns)`` each.
 
     Mirrors markdown-it's ``escapedSplit``: ``\\|`` is a literal pipe and
     loses its backslash, so each cell records the source column of every
-    character it keeps. Container markers before the row (``> ``) stay in
-    the first cell; callers match cells by suffix.
+    character it keeps. Container markers before the row (``> ``, or a list
+    label when the table starts on an item's first line) stay in the first
+    cell, and callers match cells by suffix; but as markdown-it drops an
+    empty first cell, they are skipped to see whether the row starts with a
+    pipe. ``nested`` says the table is inside a quote or list.
     """
     cells: list[tuple[str, list[int]]] = []
     text: list[str] = []
@@ -474,10 +509,9 @@ def _split_row(source: str) -> list[tuple[str, list[int]]]:
             columns.append(index + 1)
         escaped = char == "\\"
     cells.append(("".join(text), columns))
-    if source.lstrip(" \t>").startswith("|"):
+    prefix = (_CONTAINER_MARKERS if nested else _INDENT).match(source).end()  # type: ignore[union-attr]
+    if source.startswith("|", prefix):
         cells.pop(0)
-    if len(cells) > 1 and not cells[-1][0].strip(_TRIM):
-        cells.pop()
     return cells
 
 
@@ -597,10 +631,12 @@ class _BlockReader:
         like heading text (``*x*`` shows as ``x``). Positions are exact for a
         one-line plain or quoted value without escapes, approximate otherwise.
         """
-        value = next(v for k, v in tree.value if k.value == "title")
-        quoted = value.style in ("'", '"')
         # Front matter content starts on line 2, after the opening "---".
-        line, column = value.start_mark.line + 2, value.start_mark.column + 1 + quoted
+        line, column = 2, 1
+        value = next((v for k, v in tree.value if k.value == "title"), None)
+        if value is not None:  # None: the title came in through a YAML merge key
+            quoted = value.style in ("'", '"')
+            line, column = value.start_mark.line + 2, value.start_mark.column + 1 + quoted
         builder = _TextBuilder()
         inline = _Inline(title, _ContentMap([(0, line, column)]), builder)
         for token in _parser().parseInline(title):
@@ -667,7 +703,7 @@ class _BlockReader:
                 break
             if token.type == "tr_open":
                 line = _first_line(token)
-                split, cells = _split_row(self.lines[line - 1]), []
+                split, cells = _split_row(self.lines[line - 1], bool(self._stack)), []
             elif token.type == "inline":
                 cell = split[len(cells)] if len(cells) < len(split) else None
                 cells.append(_TextBuilder())
