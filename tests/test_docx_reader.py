@@ -640,3 +640,20 @@ def test_external_entities_are_never_read(tmp_path):
         assert "TOPSECRET" not in error.message
     else:
         assert all("TOPSECRET" not in b.text for b in doc.blocks)
+
+
+def test_list_bullet_n_styles_nest_by_their_number(tmp_path):
+    """Word's "List Bullet 2" is its own level-0 list, shown nested by indent."""
+    import docx as python_docx
+
+    from memolint.readers.docx import read_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("Top item one", style="List Bullet")
+    document.add_paragraph("Nested item", style="List Bullet 2")
+    document.add_paragraph("Numbered nested", style="List Number 3")
+    path = tmp_path / "nested.docx"
+    document.save(path)
+    blocks = read_docx(path.read_bytes(), str(path)).blocks
+    assert [(b.kind, b.depth, b.ordered) for b in blocks] == [
+        ("list_item", 1, False), ("list_item", 2, False), ("list_item", 3, True)]

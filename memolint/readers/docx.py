@@ -16,6 +16,7 @@ field results without codes, no hidden runs, tabs as spaces.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -67,6 +68,7 @@ MAX_RATIO = 200
 RATIO_MIN_BYTES = 10 * 1024 * 1024
 #: How much of the main part is read to find its namespace declarations.
 _HEAD_BYTES = 16 * 1024
+_NESTED_LIST_STYLE = re.compile(r"^list(?: bullet| number| continue)? ([2-9])$", re.IGNORECASE)
 
 
 def check_package(data: bytes, path: str) -> None:
@@ -482,6 +484,16 @@ class _BodyReader:
 
     # classifying one paragraph
 
+    def _list_depth(self, level: ListLevel, style_id: str | None) -> int:
+        """Nesting as the reader sees it.
+
+        Word's built-in "List Bullet 2", "List Number 3", ... styles each point
+        at a list of their own at level 0 and show their nesting by indent, so
+        the style's number is the depth; otherwise the level (``ilvl``) is.
+        """
+        named = _NESTED_LIST_STYLE.match(self.styles.name(style_id))
+        return max(level.ilvl + 1, int(named[1])) if named else level.ilvl + 1
+
     def _paragraph_block(self, ppr: Any | None, style_id: str | None, text: _Text) -> Block | None:
         raw = "".join(text.pieces)
         stripped = raw.strip()
@@ -498,7 +510,7 @@ class _BodyReader:
         if heading is not None:
             kind = {"kind": "heading", "level": heading}
         elif level is not None and level.labelled:
-            kind = {"kind": "list_item", "depth": level.ilvl + 1}
+            kind = {"kind": "list_item", "depth": self._list_depth(level, style_id)}
             kind.update(ordered=level.ordered, list_id=level.num_id)
         else:
             kind = {"kind": "paragraph"}
