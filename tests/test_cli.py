@@ -175,3 +175,11 @@ def test_python_dash_m_runs_the_cli():
     out = subprocess.run([sys.executable, "-m", "memolint", "--version"], capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "memolint, version 0.1.0"
+
+
+def test_quiet_prints_only_verdicts_and_color_is_opt_in(memos):
+    quiet = run("check", "--quiet", "bullety.md")
+    assert quiet.exit_code == 1 and quiet.output.strip().splitlines() == [
+        quiet.output.strip()] and quiet.output.startswith("bullety.md: ")
+    assert "\x1b[" not in run("check", "bullety.md").output  # not a terminal: no color
+    assert "\x1b[" in run("check", "--color", "bullety.md").output

@@ -123,3 +123,38 @@ def test_duplicate_codes_are_rejected(tmp_path):
     builtin = Path(__file__).resolve().parent.parent / "rules" / "packs" / "bullets.toml"
     with pytest.raises(ConfigError, match="B001 is defined twice"):
         Registry.load([builtin])
+
+
+def test_third_party_kind_from_an_entry_point(tmp_path, monkeypatch):
+    """An installed package's ``memolint.kinds`` entry point provides a kind."""
+    import sys
+
+    from memolint import kinds
+
+    (tmp_path / "teamkinds.py").write_text(
+        "from memolint.diagnostics import Finding\n"
+        "def shouting(ctx):\n"
+        "    for i, b in enumerate(ctx.document.blocks):\n"
+        "        if b.text.isupper():\n"
+        "            yield Finding(i, 'do not shout')\n", encoding="utf-8")
+    dist = tmp_path / "teamkinds-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: teamkinds\nVersion: 1.0\n",
+                                   encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[memolint.kinds]\nshouting = teamkinds:shouting\n",
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    kinds._load_all.cache_clear()
+    monkeypatch.setattr(kinds, "_KINDS", dict(kinds._KINDS))
+    pack = tmp_path / "team.toml"
+    pack.write_text(
+        '[[rules]]\ncode = "W901"\nname = "no-shouting"\nkind = "shouting"\n'
+        '[rules.docs]\nwhat = "x"\nwhy = "x"\nsource = "x"\nstrength = "x"\nbad = "x"\n'
+        'good = "x"\n', encoding="utf-8")
+    doc = document(block("paragraph", "WE MUST ACT NOW", 1), block("paragraph", "Calm text.", 2))
+    result = lint_document(doc, dataclasses.replace(BLANK, select=("W901",)),
+                           Registry.load([pack]))
+    kinds._load_all.cache_clear()
+    sys.modules.pop("teamkinds", None)
+    assert [(d.code, d.line, d.message) for d in result.diagnostics] == [
+        ("W901", 1, "do not shout")]
