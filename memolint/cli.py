@@ -87,8 +87,9 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
     overrides = _overrides(select=select, **{"extend-select": extend_select},
                            ignore=ignore, profile=profile, **{"fail-on": fail_on})
     results = run(list(paths), overrides, config_path, stdin_filename)
-    report = get_reporter(output_format)(results, ReportOptions(_color(color), quiet))
-    click.echo(report, nl=False)
+    use_color = _color(color)
+    report = get_reporter(output_format)(results, ReportOptions(use_color, quiet))
+    click.echo(report, nl=False, color=use_color)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     failing = any(
