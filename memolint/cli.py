@@ -17,6 +17,7 @@ import click
 
 from memolint import __version__
 from memolint.errors import ConfigError
+from memolint.report import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _CONFIG_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -56,8 +57,13 @@ def _overrides(**options: Any) -> dict[str, Any]:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Report format.")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of stdout (exit code unchanged).")
+@click.option("--diff", "diff_ref", metavar="REF",
+              help="Only findings on lines changed since this git revision (DOCX: whole files "
+                   "that changed).")
 @click.option("--select", multiple=True,
               help="Rules to run instead of the profile's (code, name, family letter or ALL).")
 @click.option("--extend-select", multiple=True, help="Rules to run in addition to the profile's.")
@@ -73,23 +79,54 @@ def _overrides(**options: Any) -> dict[str, Any]:
               help="Use this config file instead of searching for one.")
 @click.option("--stdin-filename",
               help="Name for the document read from '-' (its suffix picks the format).")
+@click.option("--jobs", "-j", default="auto", show_default=True, metavar="N|auto",
+              help="Processes to lint with when there are more than a handful of files.")
+@click.option("--no-cache", is_flag=True, help="Lint every file again; do not read or write "
+                                               "the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Result cache folder [default: .memolint_cache beside the config file, "
+                   "or in the current directory].")
+@click.option("--pages", type=click.Choice(["layout", "exact"]),
+              help="Page count from the layout engine, or exact: render with LibreOffice "
+                   "(soffice must be installed; ~1-2 s a file) [default: layout].")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], profile: str | None,
           fail_on: str | None, exit_zero: bool, quiet: bool, color: bool | None,
-          config_path: Path | None, stdin_filename: str | None) -> None:
+          config_path: Path | None, stdin_filename: str | None, output_file: Path | None,
+          diff_ref: str | None, jobs: str, no_cache: bool, cache_dir: Path | None,
+          pages: str | None) -> None:
     """Lint memos: files, directories (searched for .md, .markdown, .docx) or '-'."""
+    from memolint.cache import ResultCache
     from memolint.diagnostics import SEVERITY_RANK
     from memolint.report import ReportOptions, get_reporter
-    from memolint.runner import run
+    from memolint.runner import resolve_jobs, run
 
     if not paths:
         raise click.UsageError("give at least one file or directory (or '-' for stdin)")
     overrides = _overrides(select=select, **{"extend-select": extend_select},
-                           ignore=ignore, profile=profile, **{"fail-on": fail_on})
-    results = run(list(paths), overrides, config_path, stdin_filename)
-    use_color = _color(color)
-    report = get_reporter(output_format)(results, ReportOptions(use_color, quiet))
-    click.echo(report, nl=False, color=use_color)
+                           ignore=ignore, profile=profile, **{"fail-on": fail_on}, pages=pages)
+    if pages == "exact":
+        from memolint.layout.exact import find_soffice
+
+        find_soffice()
+    cache = None if no_cache else ResultCache(cache_dir)
+    results = run(list(paths), overrides, config_path, stdin_filename,
+                  jobs=resolve_jobs(jobs), cache=cache)
+    if diff_ref is not None:
+        from memolint.diff import changed_lines, keep_changed
+
+        results = keep_changed(results, changed_lines(diff_ref))
+    use_color = _color(color) and output_file is None
+    if output_format == "html":  # it reads the memos again, with this run's settings
+        from memolint.report.html import render_with_config
+
+        report = render_with_config(results, config_path, overrides)
+    else:
+        report = get_reporter(output_format)(results, ReportOptions(use_color, quiet))
+    if output_file is not None:
+        _write_report(output_file, report)
+    else:
+        click.echo(report, nl=False, color=use_color)
     if any(r.error for r in results):
         sys.exit(EXIT_ERROR)
     failing = any(
@@ -97,6 +134,36 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
         for r in results for d in r.diagnostics
     )
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the page [default: memolint-report.html; '-' for stdout].")
+@click.option("--profile", help="Memo type: six-pager (default), prfaq, ... or a profile .toml.")
+@click.option("--config", "config_path", type=_CONFIG_FILE,
+              help="Use this config file instead of searching for one.")
+@click.option("--pages", type=click.Choice(["layout", "exact"]),
+              help="Page count from the layout engine, or exact (LibreOffice).")
+def report(paths: tuple[str, ...], output: Path | None, profile: str | None,
+           config_path: Path | None, pages: str | None) -> None:
+    """Write a self-contained HTML page: the memo with every finding in place."""
+    from memolint.report.html import render_with_config
+    from memolint.runner import run
+
+    overrides = _overrides(profile=profile, pages=pages)
+    results = run(list(paths), overrides, config_path, None)
+    page = render_with_config(results, config_path, overrides)
+    if output is not None and str(output) == "-":
+        click.echo(page, nl=False)
+    else:
+        target = output or Path("memolint-report.html")
+        _write_report(target, page)
+        found = sum(len(r.diagnostics) for r in results)
+        click.echo(f"memolint: wrote {target} ({found} finding{'s' if found != 1 else ''} "
+                   f"in {len(results)} file{'s' if len(results) != 1 else ''}); "
+                   "open it in a browser", err=True)
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
 
 
 @main.command()
@@ -132,3 +199,50 @@ def rule(code_or_name: str) -> None:
     from memolint.ruledocs import rule_page
 
     click.echo(rule_page(code_or_name), nl=False)
+
+
+def _write_report(path: Path, report: str) -> None:
+    """Write a report file; a path that cannot be written is a usage error (exit 2)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"--output-file {path}: cannot write it ({exc.strerror})") from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--profile", help="Memo type whose page limit and sections apply.")
+@click.option("--config", "config_path", type=_CONFIG_FILE)
+@click.option("--color/--no-color", default=None,
+              help="Colorize [default: when a terminal; NO_COLOR respected].")
+def stats(paths: tuple[str, ...], output_format: str, profile: str | None,
+          config_path: Path | None, color: bool | None) -> None:
+    """A memo's report card: pages against the limit, words, sections, readability."""
+    from memolint.stats import stats_files
+
+    use_color = _color(color) and output_format == "text"
+    text, ok = stats_files(paths, _overrides(profile=profile), config_path, output_format,
+                           use_color)
+    click.echo(text, nl=False, color=use_color)
+    sys.exit(EXIT_OK if ok else EXIT_ERROR)
+
+
+@main.command()
+@click.option("--profile", default="six-pager", show_default=True,
+              help="Memo type to configure: six-pager, prfaq, ... or a profile .toml.")
+@click.option("--file", "target", type=click.Choice(["auto", "pyproject.toml", ".memolint.toml"]),
+              default="auto", show_default=True,
+              help="Where to write: auto = pyproject.toml when there is one, else .memolint.toml.")
+@click.option("--dir", "directory", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=".", help="Project directory [default: the current one].")
+def init(profile: str, target: str, directory: Path) -> None:
+    """Write a commented memolint config; never overwrites an existing one."""
+    from memolint.init import init_config
+
+    written = init_config(directory, profile, target)
+    section = "[tool.memolint] to" if written.name == "pyproject.toml" else "memolint config to"
+    click.echo(f"memolint: wrote {section} {written} (profile {profile}); "
+               f"edit it, then run `memolint check`")

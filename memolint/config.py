@@ -14,6 +14,7 @@ names the file, the key and what is allowed.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,8 @@ class Settings:
     rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     exclude: tuple[str, ...] = ()
     nlp_model: str = "auto"
+    #: Page count from the layout engine ("layout") or LibreOffice ("exact").
+    pages: str = "layout"
     #: The config file these settings came from, if any.
     source: Path | None = None
     #: The directory paths in per-file-ignores and exclude are relative to.
@@ -73,8 +76,8 @@ class Settings:
         return {name: dict(values) for name, values in self.rules}
 
     def page_model(self) -> dict[str, Any]:
-        """``[page]`` as a plain dict."""
-        return dict(self.page)
+        """``[page]`` as a plain dict, with the page-count mode."""
+        return {**dict(self.page), "pages": self.pages}
 
 
 # Keys as users write them → (attribute, validator)
@@ -146,14 +149,21 @@ _KEYS = {
     "rules": ("rules", _rules_table),
     "exclude": ("exclude", _strings),
     "nlp": ("nlp_model", _nlp),
+    "pages": ("pages", _choice(("layout", "exact"))),
 }
 
 #: Keys a single Markdown file may set in its front matter ``memolint:`` table.
 FILE_KEYS = ("profile", "select", "extend-select", "ignore", "rules")
 
 
-def parse_table(table: dict[str, Any], where: str, root: Path, allowed=None) -> dict[str, Any]:
-    """Validate a memolint config table; return Settings field values."""
+def parse_table(table: dict[str, Any], where: str, root: Path, allowed=None,
+                confine: Path | None = None) -> dict[str, Any]:
+    """Validate a memolint config table; return Settings field values.
+
+    Paths in it (``packs``, a profile ``.toml``) are relative to ``root``; with
+    ``confine``, a path that resolves outside that folder is refused, so a
+    cloned repository's config cannot make memolint read files elsewhere.
+    """
     allowed = tuple(allowed or _KEYS)
     values: dict[str, Any] = {}
     for key, raw in table.items():
@@ -162,12 +172,32 @@ def parse_table(table: dict[str, Any], where: str, root: Path, allowed=None) -> 
         attribute, check = _KEYS[key]
         values[attribute] = check(raw, f"{where}: {key}")
     if "packs" in values:
-        values["packs"] = tuple((root / p).resolve() for p in values["packs"])
+        values["packs"] = tuple(_config_path(root / p, confine, f"{where}: packs")
+                                for p in values["packs"])
+    if values.get("profile", "").endswith(".toml"):
+        values["profile"] = str(_config_path(root / values["profile"], confine,
+                                             f"{where}: profile"))
     return values
 
 
-def load_config_file(path: Path) -> Settings:
-    """Settings from one config file."""
+def _config_path(path: Path, confine: Path | None, where: str) -> Path:
+    resolved = path.resolve()
+    if confine is not None and not resolved.is_relative_to(confine.resolve()):
+        raise ConfigError(f"{where}: {path} is outside the repository ({confine}); name it "
+                          "with --config or on the command line to use it anyway")
+    return resolved
+
+
+def repository_root(directory: Path) -> Path:
+    """The git work tree holding ``directory``, or ``directory`` itself outside git."""
+    for folder in (directory, *directory.parents):
+        if (folder / ".git").exists():
+            return folder
+    return directory
+
+
+def load_config_file(path: Path, explicit: bool = False) -> Settings:
+    """Settings from one config file; paths in it stay in its repository unless ``explicit``."""
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -180,7 +210,9 @@ def load_config_file(path: Path) -> Settings:
         where = f"{path}: [tool.memolint]"
     else:
         where = str(path)
-    return Settings(**parse_table(data, where, path.parent), source=path, root=path.parent)
+    confine = None if explicit else repository_root(path.parent.resolve())
+    return Settings(**parse_table(data, where, path.parent, confine=confine), source=path,
+                    root=path.parent)
 
 
 def find_config_file(directory: Path) -> Path | None:
@@ -223,12 +255,12 @@ class ConfigResolver:
         """Config file (explicit or nearest to ``path``), then CLI overrides."""
         config = self.explicit
         if config is None:
-            directory = path.resolve().parent
+            directory = Path(os.path.realpath(path)).parent  # never raises on a link loop
             if directory not in self._found:
                 self._found[directory] = find_config_file(directory)
             config = self._found[directory]
         if config not in self._loaded:
-            base = load_config_file(config) if config else Settings()
+            base = load_config_file(config, config == self.explicit) if config else Settings()
             self._loaded[config] = (
                 dataclasses.replace(base, **self.overrides) if self.overrides else base
             )
@@ -241,7 +273,8 @@ def with_file_settings(settings: Settings, table: Any, where: str) -> Settings:
         return settings
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: front matter 'memolint' must be a table")
-    values = parse_table(table, where, settings.root, allowed=FILE_KEYS)
+    values = parse_table(table, where, settings.root, allowed=FILE_KEYS,
+                         confine=repository_root(settings.root.resolve()))
     if "rules" in values:
         values["rules"] = settings.rules + values["rules"]
     return dataclasses.replace(settings, **values)

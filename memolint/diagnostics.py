@@ -31,6 +31,21 @@ class Finding:
     end_block_index: int | None = None
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """Where a finding sits in the document model, for reporters that show the memo.
+
+    ``block_index`` and ``start``/``end`` (offsets into that block's text,
+    ``end=None`` for the rest of it) as the rule found it; ``end_block`` is the
+    last block of a finding that spans several. Not part of the JSON contract.
+    """
+
+    block_index: int
+    start: int
+    end: int | None
+    end_block: int
+
+
 @dataclass
 class Diagnostic:
     """A located finding, ready for filters and reporters (the JSON contract)."""
@@ -46,6 +61,14 @@ class Diagnostic:
     snippet: str = ""
     fix: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Set by the engine; None for results read back from the cache or JSON.
+    anchor: Anchor | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        # The result cache stores diagnostics with dataclasses.asdict and reads
+        # them back with Diagnostic(**item): the anchor comes back as a dict.
+        if isinstance(self.anchor, dict):
+            self.anchor = Anchor(**self.anchor)
 
     def sort_key(self) -> tuple[int, int, str]:
         """Findings are ordered by position, then code, as linters do."""

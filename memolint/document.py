@@ -76,6 +76,8 @@ class Typography:
     indent_right_pt: float | None = None
     indent_first_pt: float | None = None
     keep_with_next: bool = False
+    #: ``w:keepLines``: the paragraph's lines stay on one page.
+    keep_lines: bool = False
     page_break_before: bool = False
     contextual_spacing: bool = False
     character_spacing_pt: float | None = None
@@ -100,6 +102,60 @@ class PageSetup:
     orientation: str = "portrait"
     #: Index of the first block this setup applies to.
     first_block: int = 0
+    #: How the section starts (``w:type``): "nextPage", "continuous", "oddPage", ...
+    start: str = "nextPage"
+
+
+@dataclass(frozen=True)
+class CellLayout:
+    """One table cell as a renderer lays it out (DOCX; read by the layout engine only).
+
+    ``paragraphs`` are the cell's paragraphs as shown, empty ones included
+    (each still takes a line): ``(text, typography)``. Margins are
+    ``(top, left, bottom, right)`` in points, ``None`` where the cell does not
+    override the table's.
+    """
+
+    paragraphs: tuple[tuple[str, Typography | None], ...] = ()
+    #: Grid columns the cell spans (``w:gridSpan``).
+    span: int = 1
+    margins_pt: tuple[float | None, float | None, float | None, float | None] | None = None
+    #: A continuation of a vertically merged cell (``w:vMerge`` without ``restart``).
+    merged: bool = False
+    #: Heights of the pictures in the cell, in points (each adds its own line).
+    image_heights_pt: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class RowLayout:
+    """One table row: its cells, and how the renderer may place it."""
+
+    cells: tuple[CellLayout, ...] = ()
+    #: Repeated at the top of every page the table continues on (``w:tblHeader``).
+    header: bool = False
+    #: ``w:cantSplit``: the row moves whole to the next page.
+    cant_split: bool = False
+    #: ``w:trHeight`` in points and its rule ("atLeast" or "exact").
+    height_pt: float | None = None
+    height_rule: str = "atLeast"
+    #: Grid columns skipped before the first cell (``w:gridBefore``).
+    grid_before: int = 0
+    #: Height of the row's horizontal border line, in points.
+    border_pt: float = 0.0
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """A DOCX table's geometry: the column grid, its width and the cell margins."""
+
+    #: ``w:tblGrid/w:gridCol`` widths in points.
+    grid_pt: tuple[float, ...] = ()
+    #: ``w:tblW``: a fixed width in points, or a share of the text width (1.0 = 100 %).
+    width_pt: float | None = None
+    width_share: float | None = None
+    #: Default cell margins (top, left, bottom, right) in points.
+    cell_margins_pt: tuple[float, float, float, float] = (0.0, 5.4, 0.0, 5.4)
+    rows: tuple[RowLayout, ...] = ()
 
 
 @dataclass
@@ -131,6 +187,21 @@ class Block:
     images: tuple[tuple[float, float], ...] = ()
     #: DOCX ``w:lastRenderedPageBreak`` marks inside the block.
     rendered_page_breaks: int = 0
+    #: Empty paragraphs just before the block (DOCX): no text, but they take a
+    #: line each, so the layout engine needs their typography.
+    spacers: tuple[Typography, ...] = ()
+    #: Text each spacer shows although the reader does not count it: a paragraph
+    #: whose text is all tracked deletion, which renderers print struck through.
+    #: Parallel to ``spacers`` ("" for an empty paragraph); layout only.
+    spacer_texts: tuple[str, ...] = ()
+    #: The text as a renderer shows it, when that differs from ``text``: tracked
+    #: deletions stay on the page, struck through, in the default view. Layout
+    #: only; words and rules use ``text``.
+    layout_text: str | None = None
+    #: Footnote and endnote texts referenced from the block (DOCX).
+    footnotes: tuple[str, ...] = ()
+    #: A DOCX table's grid, spans, margins and cell paragraphs (layout only).
+    table_layout: TableLayout | None = None
     typography: Typography | None = None
     #: Code block language (info string), when given.
     info: str = ""

@@ -12,19 +12,20 @@ import fnmatch
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from memolint.analysis import Analysis
 from memolint.config import Settings, with_file_settings
-from memolint.diagnostics import SEVERITIES, Diagnostic, Finding
+from memolint.diagnostics import SEVERITIES, Anchor, Diagnostic, Finding
 from memolint.document import Document
 from memolint.errors import ConfigError, InputError
 from memolint.kinds import RuleContext, get_kind
-from memolint.layout.estimate import page_model_from_config
 from memolint.packs import Profile, Rule, load_profile
 from memolint.readers import read_document
 from memolint.registry import Registry
 from memolint.suppressions import build_filter
+
+if TYPE_CHECKING:  # imported on use: reporters and the cache need FileResult, not analysis
+    from memolint.analysis import Analysis
 
 SNIPPET_CHARS = 80
 
@@ -87,6 +88,9 @@ def _error_result(path: str, kind: str, message: str, fail_on: str) -> FileResul
 
 def lint_document(document: Document, settings: Settings, registry: Registry) -> FileResult:
     """Run the selected rules over a document."""
+    from memolint.analysis import Analysis
+    from memolint.layout.estimate import page_model_from_config
+
     profile = load_profile(settings.profile)
     active = select_rules(settings, profile, registry, document.path)
     analysis = Analysis(document, profile, settings.nlp_model,
@@ -228,4 +232,7 @@ def _locate(finding: Finding, item: ActiveRule, document: Document) -> Diagnosti
         end_column=end.column,
         snippet=snippet,
         fix=finding.fix,
+        anchor=Anchor(finding.block_index, finding.start, finding.end,
+                      finding.block_index if finding.end_block_index is None
+                      else finding.end_block_index),
     )

@@ -48,7 +48,7 @@ def _view(analysis: Analysis) -> dict[str, Any]:
         entry: dict[str, Any] = {
             "index": index, "kind": block.kind, "line": start.line, "column": start.column,
             "end_line": block.end.line, "section": section.title, "role": analysis.roles[index],
-            "words": block.words, "text": block.text,
+            "words": block.words, "page": analysis.layout.page_of(index), "text": block.text,
         }
         if block.kind == "heading":
             entry["level"] = block.level
@@ -68,9 +68,21 @@ def _view(analysis: Analysis) -> dict[str, Any]:
         "path": document.path, "format": document.format, "profile": analysis.profile.name,
         "nlp": analysis.nlp.meta.get("name", "blank") if analysis.has_tags else "blank",
         "page_setups": [vars(p) for p in document.page_setups],
-        "notes": document.notes, "blocks": blocks, "sentences": sentences,
+        "notes": document.notes + _page_notes(analysis), "blocks": blocks,
+        "sentences": sentences,
         "metrics": analysis.metrics(),
     }
+
+
+def _page_notes(analysis: Analysis) -> list[str]:
+    """How the page count was made: fonts laid out with, and Word's saved count if it differs."""
+    layout = analysis.layout
+    notes = [f"font {choice.describe()}" for choice in layout.fonts]
+    saved = analysis.metrics()["pages_saved"]
+    if saved is not None and saved != layout.page_count:
+        notes.append(f"Word saved this document as {saved} pages; the {layout.source} count is "
+                     f"{layout.page_count} (Word and LibreOffice can differ by a page)")
+    return notes
 
 
 def _text(view: dict[str, Any]) -> str:
@@ -83,7 +95,8 @@ def _text(view: dict[str, Any]) -> str:
         kind += f" d{b['depth']}" if "depth" in b else ""
         text = " ".join(b["text"].split())
         text = text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
-        out.append(f"  {b['line']:>5}:{b['column']:<3} {kind:<14} {b['role']:<9} {text}")
+        out.append(f"  {b['line']:>5}:{b['column']:<3} p{b['page']:<3} {kind:<14} {b['role']:<9} "
+                   f"{text}")
     out.append("")
     out.append("sentences:")
     for s in view["sentences"]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from memolint.diagnostics import SEVERITIES
 from memolint.errors import ConfigError
+from memolint.sections import BODY, Roles, SectionSpec, template_roles
 from memolint.tomlcompat import tomllib
 
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
@@ -65,6 +66,8 @@ class Profile:
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: rule code or name → option overrides for this profile.
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The section template: expected sections, in order.
+    sections: tuple[SectionSpec, ...] = ()
 
 
 def builtin_root() -> Path:
@@ -93,10 +96,10 @@ def builtin_profile_names() -> list[str]:
 def load_pack(path: Path) -> tuple[Rule, ...]:
     """Parse and validate one pack file; errors name the file and the rule."""
     data = _read_toml(path)
-    unknown = set(data) - {"pack", "rules"}
+    unknown = set(data) - {"pack", "rules", "profile"}
     if unknown:
         raise ConfigError(
-            f"{path}: unknown top-level key(s) {sorted(unknown)}; allowed: pack, rules"
+            f"{path}: unknown top-level key(s) {sorted(unknown)}; allowed: pack, rules, profile"
         )
     pack_name = str(data.get("pack", {}).get("name", path.stem))
     rules = data.get("rules", [])
@@ -143,9 +146,23 @@ def _parse_rule(entry: dict[str, Any], path: Path, pack: str) -> Rule:
     )
 
 
+PROFILE_KEYS = ("name", "description", "extends", "max_pages", "packs", "opening_role",
+                "roles", "rules", "sections")
+SECTION_KEYS: dict[str, type | tuple[type, ...]] = {
+    "name": str, "aliases": list, "required": bool, "ordered": bool, "role": str,
+    "min_words": int, "max_words": int, "min_pages": (int, float), "max_pages": (int, float),
+}
+
+
 @cache
 def load_profile(name_or_path: str) -> Profile:
-    """A built-in profile by name, or a profile TOML file by path."""
+    """A built-in profile by name, or a profile TOML file by path.
+
+    A profile may ``extends`` another (built-in name or path): it inherits
+    everything it does not set itself. The file may also be a rule pack
+    (``[[rules]]`` next to ``[profile]``), so a team keeps its template and
+    its rules in one TOML file.
+    """
     path = Path(name_or_path)
     if path.suffix != ".toml":
         path = builtin_root() / "profiles" / f"{name_or_path}.toml"
@@ -155,14 +172,77 @@ def load_profile(name_or_path: str) -> Profile:
                 f"{', '.join(builtin_profile_names())} (or give a path to a profile .toml)"
             )
     data = _read_toml(path).get("profile", {})
-    roles = {role: tuple(aliases) for role, aliases in data.get("roles", {}).items()}
+    unknown = sorted(set(data) - set(PROFILE_KEYS))
+    if unknown:
+        raise ConfigError(f"{path}: [profile] unknown key(s) {unknown}; "
+                          f"allowed: {', '.join(PROFILE_KEYS)}")
+    base = _base_profile(data.get("extends"), path)
+    aliases = {role: tuple(_string_list(a, f"{path}: [profile.roles] {role}"))
+               for role, a in data.get("roles", {}).items()}
+    if base is not None:
+        aliases = {**base.roles, **aliases}
+    sections = (tuple(_parse_section(entry, path) for entry in data["sections"])
+                if "sections" in data else (base.sections if base else ()))
+    opening = str(data.get("opening_role", getattr(base.roles, "opening", BODY) if base
+                           else BODY))
+    rules = {**(base.rules if base else {}),
+             **{k: dict(v) for k, v in data.get("rules", {}).items()}}
     return Profile(
         name=str(data.get("name", path.stem)),
-        description=str(data.get("description", "")),
-        max_pages=float(data.get("max_pages", 6)),
-        packs=tuple(data.get("packs", ())),
-        roles=roles,
-        rules={k: dict(v) for k, v in data.get("rules", {}).items()},
+        description=str(data.get("description", base.description if base else "")),
+        max_pages=float(data.get("max_pages", base.max_pages if base else 6)),
+        packs=tuple(data.get("packs", base.packs if base else ())),
+        roles=Roles(template_roles(sections, aliases), opening),
+        rules=rules,
+        sections=sections,
+    )
+
+
+def _base_profile(extends: Any, path: Path) -> Profile | None:
+    if extends is None:
+        return None
+    if not isinstance(extends, str) or not extends:
+        raise ConfigError(f"{path}: [profile] extends must be a profile name or a .toml path")
+    target = extends if not extends.endswith(".toml") else str(path.parent / extends)
+    if Path(target).resolve() == path.resolve():
+        raise ConfigError(f"{path}: [profile] extends itself")
+    return load_profile(target)
+
+
+def _string_list(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings, got {value!r}")
+    return value
+
+
+def _parse_section(entry: Any, path: Path) -> SectionSpec:
+    """One ``[[profile.sections]]`` table; every key checked, errors name the file."""
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{path}: [[profile.sections]] entries must be tables")
+    where = f"{path}: [[profile.sections]] {entry.get('name', '?')!r}"
+    unknown = sorted(set(entry) - set(SECTION_KEYS))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {unknown}; allowed: {', '.join(SECTION_KEYS)}")
+    if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        raise ConfigError(f"{where}: 'name' (the canonical heading) is required")
+    for key, expected in SECTION_KEYS.items():
+        value = entry.get(key)
+        if value is not None and (not isinstance(value, expected) or (
+                isinstance(value, bool) and expected is not bool)):
+            raise ConfigError(f"{where}: {key} has bad value {value!r}")
+    numbers = [entry.get(k) for k in ("min_words", "max_words", "min_pages", "max_pages")]
+    if any(n is not None and n < 0 for n in numbers):
+        raise ConfigError(f"{where}: word and page limits must be 0 or more")
+    return SectionSpec(
+        name=entry["name"].strip(),
+        aliases=tuple(_string_list(entry.get("aliases", []), f"{where}: aliases")),
+        required=entry.get("required", True),
+        ordered=entry.get("ordered", True),
+        role=entry.get("role", BODY),
+        min_words=entry.get("min_words"),
+        max_words=entry.get("max_words"),
+        min_pages=entry.get("min_pages"),
+        max_pages=entry.get("max_pages"),
     )
 
 

@@ -12,7 +12,15 @@ language setting is never changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from memolint.nlp import URL
+
+if TYPE_CHECKING:
+    from memolint.nlp import Sentence
 
 
 @dataclass(frozen=True)
@@ -24,10 +32,33 @@ class Scores:
 
 
 def syllables(text: str) -> int:
-    """Syllables in ``text`` (English)."""
+    """Syllables in ``text`` (English); URLs and e-mail addresses are not read."""
     import textstat
 
-    return textstat.syllable_count(text)
+    return textstat.syllable_count(URL.sub(" ", text))
+
+
+@lru_cache(maxsize=65536)  # a 600-page memo has ~20,000 sentences; ~15 MB at most
+def sentence_syllables(text: str) -> int:
+    """Syllables of one sentence, memoised: several rules score the same sentences.
+
+    textstat's own cache holds 128 texts, fewer than a memo has sentences.
+    """
+    return syllables(text)
+
+
+def scores_of(sentences: Iterable[Sentence]) -> Scores | None:
+    """Flesch scores of some sentences (a section, a paragraph, one sentence).
+
+    Words per sentence and syllables per word come from the same counts as the
+    document score, so a section's score is what textstat gives for its text.
+    """
+    words = count = syllable_count = 0
+    for sentence in sentences:
+        words += sentence.words
+        count += 1
+        syllable_count += sentence_syllables(sentence.text)
+    return flesch_scores(words, count, syllable_count)
 
 
 def flesch_scores(words: int, sentences: int, syllable_count: int) -> Scores | None:

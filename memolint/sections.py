@@ -5,10 +5,18 @@ profile's section template: a heading whose text starts with one of a role's
 aliases starts a section of that role, and its sub-sections inherit it. The
 appendix is special: from the first appendix heading to the end of the memo,
 everything is appendix, because that is what the page budget excludes.
+
+A profile's *section template* (:class:`Template`) is a list of expected
+sections, each with a canonical name, aliases, whether it is required and
+ordered, word limits and a role. Headings are matched to it the same forgiving
+way roles are: any case, any heading level, numbering and punctuation ignored,
+the alias as the first whole words of the heading ("2. Goals and non-goals"
+is the Goals section). Headings that end in "?" are questions, not sections.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +27,40 @@ APPENDIX = "appendix"
 BODY = "body"
 
 _NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z])[.)]\s*)+(?:\d+[.)]?\s*)*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One expected section of a template: how to recognize it and what it must be."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+    #: Must appear in template order relative to the other ordered sections.
+    ordered: bool = True
+    role: str = BODY
+    min_words: int | None = None
+    max_words: int | None = None
+    min_pages: float | None = None
+    max_pages: float | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name first, then the aliases: every heading text tried."""
+        return (self.name, *self.aliases)
+
+
+class Roles(dict[str, tuple[str, ...]]):
+    """Role → heading aliases, plus the role of the text before any role heading.
+
+    ``opening`` lets a PR/FAQ say that whatever comes before its first
+    FAQ or appendix heading is the press release, headed or not.
+    """
+
+    def __init__(self, aliases: dict[str, tuple[str, ...]] | None = None,
+                 opening: str = BODY) -> None:
+        super().__init__(aliases or {})
+        self.opening = opening
 
 
 @dataclass(frozen=True)
@@ -33,6 +75,7 @@ class Section:
     end: int  # one past the last block index
 
 
+@functools.lru_cache(maxsize=4096)  # pure; every heading is compared with every alias
 def normalize_heading(text: str) -> str:
     """Lower-case, accents and numbering removed, punctuation as spaces.
 
@@ -59,11 +102,16 @@ def role_for_heading(text: str, roles: dict[str, tuple[str, ...]]) -> str | None
 
 
 def split_sections(blocks: list[Block], roles: dict[str, tuple[str, ...]]) -> list[Section]:
-    """Cut the blocks into sections and give each its role."""
+    """Cut the blocks into sections and give each its role.
+
+    Until the first heading that has a role of its own, text takes the
+    opening role (``roles.opening`` when ``roles`` is a :class:`Roles`).
+    """
+    default = getattr(roles, "opening", BODY)
     starts = [i for i, b in enumerate(blocks) if b.kind == "heading"]
     sections: list[Section] = []
     if not starts or starts[0] > 0:
-        sections.append(Section(None, 0, "", BODY, 0, starts[0] if starts else len(blocks)))
+        sections.append(Section(None, 0, "", default, 0, starts[0] if starts else len(blocks)))
     # stack of (level, role) of the enclosing headings
     stack: list[tuple[int, str]] = []
     in_appendix = False
@@ -76,9 +124,57 @@ def split_sections(blocks: list[Block], roles: dict[str, tuple[str, ...]]) -> li
         own = role_for_heading(heading.text, roles) if level > 0 else None
         if own == APPENDIX:
             in_appendix = True
-        inherited = stack[-1][1] if stack else BODY
+        if own:
+            default = BODY
+        inherited = stack[-1][1] if stack else default
         role = APPENDIX if in_appendix else (own or inherited)
         if level > 0:
             stack.append((level, own or inherited))
         sections.append(Section(start, level, heading.text, role, start, end))
     return sections
+
+
+def is_question(text: str) -> bool:
+    """A heading that asks something is a FAQ entry, never a template section."""
+    return text.rstrip().endswith(("?", "\uff1f"))
+
+
+def alias_match(text: str, names: tuple[str, ...]) -> int:
+    """Words of the longest name that starts ``text`` (whole words); 0 for none."""
+    words = normalize_heading(text).split()
+    best = 0
+    for name in names:
+        name_words = normalize_heading(name).split()
+        if name_words and words[: len(name_words)] == name_words:
+            best = max(best, len(name_words))
+    return best
+
+
+def match_template(text: str, template: tuple[SectionSpec, ...]) -> int | None:
+    """Index of the template section a heading stands for, or None.
+
+    The longest alias wins, so "Internal FAQ" can be its own section next to
+    "FAQ", and "Non-Goals" never counts as "Goals".
+    """
+    if is_question(text):
+        return None
+    best: tuple[int, int] | None = None
+    for index, spec in enumerate(template):
+        length = alias_match(text, spec.names)
+        if length and (best is None or length > best[0]):
+            best = (length, index)
+    return best[1] if best else None
+
+
+def template_roles(template: tuple[SectionSpec, ...],
+                   roles: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The role aliases plus every template section whose role is not body.
+
+    Body sections add nothing: a body heading inside a FAQ stays in the FAQ.
+    """
+    merged = {role: tuple(aliases) for role, aliases in roles.items()}
+    for spec in template:
+        if spec.role != BODY:
+            known = merged.get(spec.role, ())
+            merged[spec.role] = known + tuple(n for n in spec.names if n not in known)
+    return merged

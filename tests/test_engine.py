@@ -71,7 +71,7 @@ def test_bad_rule_options_are_config_errors(override, message):
 
 
 def test_per_file_ignores_match_relative_globs(tmp_path):
-    settings = dataclasses.replace(BLANK, root=tmp_path,
+    settings = dataclasses.replace(BLANK, root=tmp_path, select=("B",),
                                    per_file_ignores=(("drafts/*.md", ("B",)),))
     doc = long_list_doc()
     doc.path = str(tmp_path / "drafts" / "memo.md")

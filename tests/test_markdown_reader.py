@@ -343,11 +343,12 @@ def test_nul_bytes_are_a_binary_error_naming_the_file():
     assert "pic.md" in caught.value.message
 
 
-def test_utf16_is_an_encoding_error():
+def test_utf16_with_a_bom_is_decoded_and_without_one_is_named():
+    assert read("# Title\n".encode("utf-16"), "wide.md").blocks[0].text == "Title"
     with pytest.raises(InputError) as caught:
-        read("# Title\n".encode("utf-16"), "wide.md")
-    assert caught.value.kind == "encoding"
-    assert "wide.md" in caught.value.message
+        read("# Title\n".encode("utf-16-le"), "wide.md")
+    assert caught.value.kind == "binary"
+    assert "wide.md" in caught.value.message and "UTF-16" in caught.value.message
 
 
 def test_document_facts():

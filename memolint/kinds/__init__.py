@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from memolint.document import Document
     from memolint.packs import Rule
 
-_BUILTIN_MODULES = ("memolint.kinds.bullets",)
+_BUILTIN_MODULES = ("memolint.kinds.bullets", "memolint.kinds.structure", "memolint.kinds.prfaq",
+                    "memolint.kinds.length", "memolint.kinds.docx_format",
+                    "memolint.kinds.readability", "memolint.kinds.wording")
 ENTRY_POINT_GROUP = "memolint.kinds"
 
 

@@ -32,8 +32,10 @@ from memolint.document import (
     Document,
     PageSetup,
     Position,
+    RowLayout,
     SourceMap,
     Suppression,
+    TableLayout,
     Typography,
 )
 from memolint.errors import InputError
@@ -52,6 +54,7 @@ from memolint.readers.docx_styles import (
     w,
     with_run_format,
 )
+from memolint.readers.docx_tables import cell_layout, inside_border_pt, row_layout, table_layout
 from memolint.suppressions import parse_directives
 
 # --- package checks -------------------------------------------------------
@@ -83,6 +86,7 @@ def check_package(data: bytes, path: str) -> None:
             raise InputError(
                 "corrupt", f"{path}: not a valid DOCX (no {MAIN_PART}); re-save it from Word"
             )
+        _check_no_dtd(archive, path)
         if STRICT_NAMESPACE in _head(archive, path):
             raise InputError(
                 "unsupported",
@@ -92,7 +96,14 @@ def check_package(data: bytes, path: str) -> None:
 
 
 def _not_a_zip(data: bytes, path: str) -> InputError:
-    """The error for bytes that are not a zip: old .doc, encrypted, or damaged."""
+    """The error for bytes that are not a zip: old .doc, encrypted, another format, or damaged."""
+    other = _other_format(data)
+    if other:
+        return InputError(
+            "wrong-format",
+            f"{path}: this is {other} named .docx, not a Word document; open it in Word and "
+            "save it as .docx",
+        )
     if data.startswith(OLE_MAGIC):
         if _ENCRYPTED_ENTRY in data:
             return InputError(
@@ -108,6 +119,62 @@ def _not_a_zip(data: bytes, path: str) -> InputError:
         f"{path}: not a valid DOCX (not a zip archive); the file may be truncated or damaged, "
         "re-save it from Word",
     )
+
+
+#: Leading bytes of formats that get saved or renamed as ``.docx`` by mistake.
+_OTHER_FORMATS = ((b"{\\rtf", "an RTF file"), (b"%PDF-", "a PDF file"),
+                  (b"<!doctype html", "an HTML file"), (b"<html", "an HTML file"))
+
+
+def _other_format(data: bytes) -> str | None:
+    """What a non-zip file really is, when that is recognizable."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    for magic, name in _OTHER_FORMATS:
+        if head.startswith(magic):
+            return name
+    if b"\x00" not in head and not head.startswith(b"pk"):  # a zip cut short is damaged
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 3:  # not just a character cut at the end
+                return None
+        return "a plain text file"
+    return None
+
+
+#: The start of a DTD in the encodings XML parts may use.
+_DTD_MARKERS = tuple("<!DOCTYPE".encode(e) for e in ("ascii", "utf-16-le", "utf-16-be"))
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_SCAN_CHUNK = 256 * 1024
+
+
+def _check_no_dtd(archive: zipfile.ZipFile, path: str) -> None:
+    """Refuse any XML part with a DTD: Word never writes one (OPC forbids it).
+
+    A DTD is how entity bombs and external entities (XXE) get in; the parser
+    would not expand or fetch them, but refusing is clearer than guessing.
+    """
+    overlap = max(len(m) for m in _DTD_MARKERS) - 1
+    for member in archive.infolist():
+        if not member.filename.lower().endswith(_XML_SUFFIXES):
+            continue
+        try:
+            with archive.open(member) as part:
+                tail = b""
+                while chunk := part.read(_SCAN_CHUNK):
+                    window = tail + chunk
+                    if any(marker in window for marker in _DTD_MARKERS):
+                        raise InputError(
+                            "unsafe",
+                            f"{path}: DOCX part {member.filename} declares a DTD (<!DOCTYPE>), "
+                            "which Word never writes and which can carry entity bombs or "
+                            "external file reads; refusing to open it",
+                        )
+                    tail = window[-overlap:]
+        except InputError:
+            raise
+        except Exception as exc:
+            raise _corrupt(path, exc) from exc
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], path: str) -> None:
@@ -235,6 +302,8 @@ _NOT_SHOWN = frozenset({PPR, RPR, w("del"), w("moveFrom"), w("sdtPr"), w("sdtEnd
 #: Run children that carry pictures or text boxes rather than text.
 _EMBEDS = frozenset({w("drawing"), w("pict"), w("object"), MC_ALTERNATE})
 _TRACKED = (w("ins"), w("del"), w("moveFrom"), w("moveTo"))
+_DELETIONS = frozenset({w("del"), w("moveFrom")})
+DEL_TEXT = w("delText")
 _SIMPLE_TEXT = {CR: "\n", TAB: "\t", PTAB: "\t", NO_BREAK_HYPHEN: "-"}
 
 #: Typed glyphs that make a paragraph a manual bullet (corpus definition).
@@ -256,12 +325,26 @@ class _Text:
         self.textboxes: list[Any] = []
         #: Characters per run format, to find the paragraph's dominant format.
         self.formats: Counter[RunFormat] = Counter()
+        #: The text as a renderer shows it: visible pieces plus struck-through deletions.
+        self.shown: list[str] = []
+        self.struck = False
 
     def add(self, piece: str, sym: bool = False) -> None:
         if self.starts_with_sym is None and piece.strip():
             self.starts_with_sym = sym
         self.pieces.append(piece)
+        self.shown.append(piece)
         self.length += len(piece)
+
+    def add_struck(self, piece: str) -> None:
+        """Deleted text: not read, but printed struck through in the default view."""
+        self.shown.append(piece)
+        self.struck = True
+
+    @property
+    def layout_text(self) -> str | None:
+        """What the page shows, when tracked deletions make it differ from the text."""
+        return " ".join("".join(self.shown).replace("\t", " ").split()) if self.struck else None
 
     @property
     def has_text(self) -> bool:
@@ -335,10 +418,22 @@ class _Para:
     rendered_breaks: int = 0
     sect_pr: Any | None = None
     textboxes: list[Any] = field(default_factory=list)
+    #: Typography of an empty paragraph (no block): it still takes a line.
+    spacer: Typography | None = None
+    #: Tracked-deleted text of a paragraph with no other text (shown struck through).
+    struck_text: str = ""
 
 
 #: A scanned table: rows of cells, each cell its paragraphs (nested tables flattened).
 _Rows = list[list[list[_Para]]]
+
+
+@dataclass
+class _Table:
+    """A scanned table: its rows of cell paragraphs and the geometry a renderer uses."""
+
+    rows: _Rows
+    layout: TableLayout
 
 
 def _children(element: Any) -> Iterator[Any]:
@@ -375,11 +470,12 @@ class _BodyReader:
         #: One entry per open field: True while in its code, False in its result.
         self._fields: list[bool] = []
         self._pending_rendered = 0
+        self._pending_spacers: list[tuple[Typography, str]] = []
         self._section_start = 0
 
     # scanning: paragraphs and tables in document order
 
-    def scan(self, container: Any) -> Iterator[_Para | _Rows]:
+    def scan(self, container: Any) -> Iterator[_Para | _Table]:
         """Paragraphs (text-box paragraphs after their host) and tables of ``container``."""
         for child in _children(container):
             tag = child.tag
@@ -393,12 +489,19 @@ class _BodyReader:
             elif tag == COMMENT_START:
                 self._pending_comments.append(child.get(W_ID))
 
-    def _scan_table(self, table: Any) -> _Rows:
-        return [
-            [self._scan_cell(cell) for cell in _children(row) if cell.tag == TC]
-            for row in _children(table)
-            if row.tag == TR
-        ]
+    def _scan_table(self, table: Any) -> _Table:
+        rows: _Rows = []
+        geometry: list[RowLayout] = []
+        border = inside_border_pt(table, self.styles)
+        for row in _children(table):
+            if row.tag != TR:
+                continue
+            cells = [cell for cell in _children(row) if cell.tag == TC]
+            rows.append([self._scan_cell(cell) for cell in cells])
+            shown = tuple(cell_layout(cell, _shown_paragraphs(paras), _image_heights(paras))
+                          for cell, paras in zip(cells, rows[-1], strict=True))
+            geometry.append(row_layout(row, shown, border))
+        return _Table(rows, table_layout(table, self.styles, tuple(geometry)))
 
     def _scan_cell(self, cell: Any) -> list[_Para]:
         paras: list[_Para] = []
@@ -406,7 +509,7 @@ class _BodyReader:
             if isinstance(item, _Para):
                 paras.append(item)
             else:
-                paras.extend(para for row in item for cell_paras in row for para in cell_paras)
+                paras.extend(para for row in item.rows for cell in row for para in cell)
         return paras
 
     def _scan_paragraph(self, paragraph: Any) -> _Para:
@@ -417,11 +520,19 @@ class _BodyReader:
         ppr = paragraph.find(PPR)
         style_id = self.styles.paragraph_style(ppr)
         text = _Text()
-        for run in self._runs(paragraph):
-            self._read_run(run, style_id, text)
+        for run, deleted in self._runs(paragraph):
+            if deleted:
+                self._read_deleted(run, text)
+            else:
+                self._read_run(run, style_id, text)
+        block = self._paragraph_block(ppr, style_id, text)
+        if block is not None:
+            block.layout_text = text.layout_text
         return _Para(
             number=self.number,
-            block=self._paragraph_block(ppr, style_id, text),
+            block=block,
+            spacer=self._mark_typography(ppr, style_id) if block is None else None,
+            struck_text=(text.layout_text or "") if block is None else "",
             breaks_before=text.breaks_before,
             breaks_after=text.breaks_after,
             rendered_breaks=text.rendered_breaks,
@@ -429,16 +540,32 @@ class _BodyReader:
             textboxes=text.textboxes,
         )
 
-    def _runs(self, container: Any) -> Iterator[Any]:
-        """The runs of a paragraph that are shown (insertions in, deletions out)."""
+    def _runs(self, container: Any, deleted: bool = False) -> Iterator[tuple[Any, bool]]:
+        """The runs of a paragraph, each with whether it is a tracked deletion.
+
+        Insertions are text; deletions are not, but renderers print them struck
+        through, so the layout engine still needs them.
+        """
         for child in container:
             tag = child.tag
             if tag == R:
-                yield child
+                yield child, deleted
             elif tag == COMMENT_START:
                 self.comment_lines.setdefault(child.get(W_ID), self.number)
+            elif tag in _DELETIONS and len(child):
+                yield from self._runs(child, True)
             elif tag not in _NOT_SHOWN and len(child):
-                yield from self._runs(child)
+                yield from self._runs(child, deleted)
+
+    def _read_deleted(self, run: Any, text: _Text) -> None:
+        """A deleted run's text, for layout only (``w:delText``; tabs as spaces)."""
+        if any(self._fields):
+            return
+        for child in run:
+            if child.tag == DEL_TEXT:
+                text.add_struck(child.text or "")
+            elif child.tag in _SIMPLE_TEXT:
+                text.add_struck(_SIMPLE_TEXT[child.tag])
 
     def _read_run(self, run: Any, style_id: str | None, text: _Text) -> None:
         rpr = run.find(RPR)
@@ -535,6 +662,13 @@ class _BodyReader:
         fmt = _dominant(formats) if formats else self.styles.base_run_format(style_id, None)
         return with_run_format(apply_ppr(typo, ppr), fmt)
 
+    def _mark_typography(self, ppr: Any | None, style_id: str | None) -> Typography:
+        """An empty paragraph's typography: its height comes from the paragraph mark's font."""
+        mark = ppr.find(RPR) if ppr is not None else None
+        fmt = self.styles.run_format(style_id, mark)
+        typo = self.styles.paragraph_typography(style_id, None)
+        return with_run_format(apply_ppr(typo, ppr), fmt)
+
     # emitting blocks
 
     def read(self, body: Any) -> None:
@@ -552,6 +686,8 @@ class _BodyReader:
             self._emit(_page_break(para.number, 1))
         if para.block is not None:
             self._emit(para.block)
+        elif para.spacer is not None and para.sect_pr is None:
+            self._pending_spacers.append((para.spacer, para.struck_text))
         for _ in range(para.breaks_after):
             end = para.block.end if para.block is not None else Position(para.number, 1)
             self._emit(_page_break(end.line, end.column))
@@ -563,6 +699,10 @@ class _BodyReader:
         if block.kind != "page_break":
             block.rendered_page_breaks += self._pending_rendered
             self._pending_rendered = 0
+        if self._pending_spacers:
+            block.spacers = (*block.spacers, *(typo for typo, _ in self._pending_spacers))
+            block.spacer_texts = (*block.spacer_texts, *(t for _, t in self._pending_spacers))
+            self._pending_spacers.clear()
         self.blocks.append(block)
 
     def _close_section(self, sect_pr: Any | None) -> None:
@@ -617,8 +757,23 @@ def _page_break(line: int, column: int) -> Block:
     return Block("page_break", "", SourceMap.at(line, column), Position(line, column))
 
 
-def _table_block(rows: _Rows, last_number: int) -> Block:
+def _shown_paragraphs(paras: list[_Para]) -> tuple[tuple[str, Typography | None], ...]:
+    """A cell's paragraphs as the layout engine sets them: shown text and typography."""
+    return tuple(
+        (para.block.layout_text or para.block.text, para.block.typography)
+        if para.block is not None else (para.struck_text, para.spacer)
+        for para in paras
+    )
+
+
+def _image_heights(paras: list[_Para]) -> tuple[float, ...]:
+    """Heights of the pictures in a cell's paragraphs."""
+    return tuple(h for p in paras if p.block is not None for _, h in p.block.images if h > 0)
+
+
+def _table_block(table: _Table, last_number: int) -> Block:
     """One block for a whole table; cell paragraphs keep their own positions."""
+    rows = table.rows
     paras = [para for row in rows for cell in row for para in cell]
     texts = [p.block for p in paras if p.block is not None and p.block.text]
     anchors = []
@@ -636,6 +791,7 @@ def _table_block(rows: _Rows, last_number: int) -> Block:
         images=tuple(i for p in paras if p.block is not None for i in p.block.images),
         rendered_page_breaks=sum(p.rendered_breaks for p in paras),
         typography=texts[0].typography if texts else None,
+        table_layout=table.layout,
     )
 
 
@@ -673,6 +829,9 @@ def _page_setup(sect_pr: Any, first_block: int) -> PageSetup:
     columns = integer(cols.get(w("num"))) if cols is not None else None
     if columns:
         values["columns"] = max(columns, 1)
+    start = sect_pr.find(w("type"))
+    if start is not None and start.get(w("val")):
+        values["start"] = start.get(w("val"))
     return PageSetup(**values, first_block=first_block)
 
 

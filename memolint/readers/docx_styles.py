@@ -241,6 +241,7 @@ _PARAGRAPH_PROPERTIES: dict[str, Callable[[Any], dict[str, Any]]] = {
     w("spacing"): _spacing_changes,
     w("ind"): _indent_changes,
     w("keepNext"): lambda el: {"keep_with_next": is_on(el)},
+    w("keepLines"): lambda el: {"keep_lines": is_on(el)},
     w("pageBreakBefore"): lambda el: {"page_break_before": is_on(el)},
     w("contextualSpacing"): lambda el: {"contextual_spacing": is_on(el)},
 }

@@ -68,7 +68,6 @@ _LINE_PREFIX = re.compile(r"[ \t>#*+\-\d.)]*")
 _CONTAINER_MARKERS = re.compile(r"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t])))*[ \t]*")
 _INDENT = re.compile(r"[ \t]*")
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 #: ``<br>`` reads as a line break; other inline HTML tags show nothing.
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -76,7 +75,13 @@ _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 #: A GFM task list item's box, which pandoc renders as a ballot box glyph.
 _TASK_BOX = re.compile(r"\[([ xX])\](?=\s|$)")
 
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: Byte order marks and their encodings; UTF-32 first, as its LE mark starts like UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 #: Inline rules whose full source extent is recorded on their last token.
 _SPAN_RULES = {"link": link, "image": image, "autolink": autolink, "backticks": backtick}
@@ -85,7 +90,7 @@ _SPAN_RULES = {"link": link, "image": image, "autolink": autolink, "backticks": 
 def read_markdown(data: bytes, path: str) -> Document:
     """Parse a Markdown file's bytes into a Document.
 
-    Raises InputError when the bytes are not UTF-8 text.
+    Raises InputError when the bytes are not text (see :func:`_decode`).
     """
     text = _decode(data, path)
     lines = text.split("\n")
@@ -137,21 +142,37 @@ def _recording_span(rule: Callable[[StateInline, bool], bool]) -> Callable[..., 
 
 
 def _decode(data: bytes, path: str) -> str:
-    """UTF-8 text with the BOM removed and every line ending made ``\\n``."""
-    if data.startswith(_UTF16_BOMS):
-        raise InputError("encoding", f"{path}: file is UTF-16 text; re-save the file as UTF-8")
-    if b"\x00" in data:
-        raise InputError("binary", f"{path}: looks like a binary file, not Markdown")
+    """Text with the BOM removed and every line ending made ``\\n``.
+
+    UTF-8 is the default; a UTF-16 or UTF-32 byte order mark (what Windows
+    editors write for "Unicode") selects that encoding instead. Bytes that do
+    not decode are reported with their offset and line.
+    """
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\x00" in data:
+        raise InputError("binary", f"{path}: {_binary_reason(data)}")
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
             "encoding",
-            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "re-save the file as UTF-8",
+            f"{path}: not {encoding.upper()} text (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}, line {line}); re-save the file as UTF-8",
         ) from None
+    if "\x00" in text:
+        raise InputError("binary", f"{path}: looks like a binary file, not Markdown")
     text = text.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _binary_reason(data: bytes) -> str:
+    """Why NUL bytes were found: UTF-16 without a byte order mark, or binary data."""
+    head = data[:200]
+    zeros = max(head[1::2].count(0), head[0::2].count(0))
+    if len(head) >= 8 and zeros >= 0.9 * (len(head) // 2):
+        return "looks like UTF-16 text without a byte order mark; re-save the file as UTF-8"
+    return "looks like a binary file, not Markdown"
 
 
 # --------------------------------------------------------------------------
@@ -455,11 +476,26 @@ def _comment_directives(html: str, line_of: Callable[[int], int]) -> list[Suppre
     stands on the line of its ``memolint-`` word.
     """
     found: list[Suppression] = []
-    for comment in _COMMENT.finditer(html):
-        word = comment.group().lower().find("memolint-")
+    for start, comment in _comments(html):
+        word = comment.lower().find("memolint-")
         if word >= 0:
-            found += parse_directives(comment.group(), line_of(comment.start() + word))
+            found += parse_directives(comment, line_of(start + word))
     return found
+
+
+def _comments(html: str) -> Iterator[tuple[int, str]]:
+    """``(offset, text)`` of each complete ``<!-- ... -->`` comment.
+
+    A plain scan rather than a lazy regex, which would rescan the rest of the
+    text from every unclosed ``<!--`` (quadratic on hostile input).
+    """
+    start = html.find("<!--")
+    while start >= 0:
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return
+        yield start, html[start : end + 3]
+        start = html.find("<!--", end + 3)
 
 
 def _render_task_box(builder: _TextBuilder) -> None:

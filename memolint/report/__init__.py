@@ -6,10 +6,13 @@ one by ``--format``; adding a format means adding a module and a line here.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from memolint.engine import FileResult
+if TYPE_CHECKING:  # the CLI reads FORMATS without loading the engine
+    from memolint.engine import FileResult
 
 
 @dataclass(frozen=True)
@@ -20,16 +23,23 @@ class ReportOptions:
     quiet: bool = False
 
 
-Reporter = Callable[[Sequence[FileResult], ReportOptions], str]
+Reporter = Callable[[Sequence["FileResult"], ReportOptions], str]
+
+
+#: ``--format`` value → module of ``memolint.report`` that renders it (imported on use).
+_MODULES = {
+    "text": "text",
+    "json": "json",
+    "json-lines": "jsonlines",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "html": "html",
+}
+FORMATS = tuple(_MODULES)
 
 
 def get_reporter(name: str) -> Reporter:
     """The reporter for a ``--format`` value."""
-    if name == "json":
-        from memolint.report.json import render
-    else:
-        from memolint.report.text import render
-    return render
-
-
-FORMATS = ("text", "json")
+    module = importlib.import_module(f"memolint.report.{_MODULES[name]}")
+    return module.render

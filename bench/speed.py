@@ -1,0 +1,195 @@
+"""How fast memolint is, side by side with proselint on the same files.
+
+Usage::
+
+    python bench/speed.py [--workdir DIR] [--files 100] [--many 1000] [--no-proselint]
+
+Generates seeded six-page memos (Markdown and DOCX, bench/memogen.py) and
+prints: the light commands; the spaCy floor (``import spacy; spacy.blank``)
+and cold ``memolint check memo.md`` above it; warm per-file time in one
+process for the full default rules and for ``--select B``; throughput for
+100 and 1,000 files with ``--jobs 1`` and ``--jobs auto`` (CPU use > 100 %
+means both cores worked); a cached re-run; peak memory (max RSS of the
+largest process, as ``/usr/bin/time -v`` shows it). proselint is installed
+from PyPI into a throwaway venv under the workdir (``pip install proselint``)
+and timed on the same Markdown files in the same run, so the ratios hold on
+a noisy machine even when absolute times do not. memolint runs with the
+blank spaCy pipeline (``[nlp] model = "blank"``), as in the targets.
+
+This is a measurement script, not a test: it prints numbers and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+import memogen  # noqa: E402
+
+PYTHON = sys.executable
+MEMOLINT = [PYTHON, "-m", "memolint"]
+CONFIG = '[nlp]\nmodel = "blank"\n'
+
+
+def timed(command: list[str], cwd: Path, repeat: int = 1) -> tuple[float, float, float]:
+    """(median wall s, CPU s of the last run, peak RSS MB of the largest process)."""
+    walls = []
+    cpu = peak = 0.0
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        peak = usage.ru_maxrss / 1024
+    return statistics.median(walls), cpu, peak
+
+
+def proselint_command(workdir: Path, skip: bool) -> list[str] | None:
+    """proselint from PyPI in a throwaway venv (created once under the workdir)."""
+    if skip:
+        return None
+    venv = workdir / "proselint-venv"
+    exe = venv / "bin" / "proselint"
+    if not exe.exists():
+        print("installing proselint from PyPI into", venv, flush=True)
+        subprocess.run([PYTHON, "-m", "venv", str(venv)], check=True)
+        done = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "proselint"],
+                              check=False)
+        if done.returncode:
+            print("  could not install proselint; skipping it")
+            return None
+    help_text = subprocess.run([str(exe), "--help"], capture_output=True, text=True).stdout
+    return [str(exe), "check"] if " check" in help_text else [str(exe)]
+
+
+#: Warm per-file time, measured in a child so this process stays small: a
+#: child's peak RSS on Linux starts from its parent's size at fork.
+WARM = """
+import statistics, sys, time
+from memolint.config import Settings
+from memolint.engine import lint_file
+from memolint.registry import Registry
+select = tuple(sys.argv[1].split(",")) if sys.argv[1] else None
+settings, registry = Settings(nlp_model="blank", select=select), Registry.load()
+paths = sys.argv[2:]
+lint_file(paths[0], settings, registry)
+times = []
+for path in paths[1:]:
+    start = time.perf_counter()
+    lint_file(path, settings, registry)
+    times.append(time.perf_counter() - start)
+print(statistics.median(times))
+"""
+
+
+def warm_per_file(paths: list[Path], select: str) -> float:
+    """Median seconds per file, linted in one process after one warm-up file."""
+    out = subprocess.run([PYTHON, "-c", WARM, select, *map(str, paths)], capture_output=True,
+                         text=True, check=True, cwd=BENCH.parent)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def row(label: str, seconds: float, extra: str = "") -> None:
+    print(f"  {label:<52} {seconds * 1000:9.1f} ms  {extra}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workdir", type=Path,
+                        default=Path(tempfile.gettempdir()) / "memolint-bench")
+    parser.add_argument("--files", type=int, default=100)
+    parser.add_argument("--many", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-proselint", action="store_true")
+    args = parser.parse_args()
+    work = args.workdir
+    work.mkdir(parents=True, exist_ok=True)
+    (work / ".memolint.toml").write_text(CONFIG, encoding="utf-8")
+    print(f"generating memos in {work} ...", flush=True)
+    few = memogen.write_set(work / "few", args.files, docx_too=True)
+    memogen.write_set(work / "many", args.many)
+    one_md, one_docx = few[0], few[0].with_suffix(".docx")
+    words = len(one_md.read_text(encoding="utf-8").split())
+    print(f"memo: {words} words of Markdown; {args.files} and {args.many} files; "
+          f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} (noisy if > 0.5)")
+    proselint = proselint_command(work, args.no_proselint)
+    check = [*MEMOLINT, "check", "-q", "--no-cache"]
+    r = args.repeat
+
+    print("\nlight commands (target <= 150 ms, no spaCy import)")
+    for command in (["--version"], ["rules"], ["rule", "B001"]):
+        row(f"memolint {' '.join(command)}", timed([*MEMOLINT, *command], work, r)[0])
+
+    print("\ncold single file (median of repeats)")
+    floor = timed([PYTHON, "-c", "import spacy; spacy.blank('en')"], work, r)[0]
+    row("floor: python -c 'import spacy; spacy.blank(\"en\")'", floor)
+    for path in (one_md, one_docx):
+        wall, _, peak = timed([*check, str(path)], work, r)
+        row(f"memolint check {path.suffix}", wall,
+            f"{wall - floor:+.3f} s above floor (target <= +0.4 s), {peak:.0f} MB")
+    if proselint:
+        wall = timed([*proselint, str(one_md)], work, r)[0]
+        row("proselint (cold, one .md)", wall)
+
+    print("\nwarm, per six-page memo in one process (target <= 15 ms, blank pipeline)")
+    md_paths = few[:40]
+    docx_paths = [p.with_suffix(".docx") for p in few[:40]]
+    for label, select in (("full default rules", ""), ("--select B", "B")):
+        row(f"{label}, .md", warm_per_file(md_paths, select))
+        row(f"{label}, .docx", warm_per_file(docx_paths, select))
+
+    print("\nthroughput (one call over a folder; CPU % > 100 means more than one core)")
+    per_file: dict[str, float] = {}
+    for folder, count in (("few", args.files), ("many", args.many)):
+        target = work / folder
+        for jobs in ("1", "auto"):
+            files = "*.md" if folder == "few" else "."
+            command = [*check, "--jobs", jobs, *(
+                [str(p) for p in sorted(target.glob(files))] if folder == "few" else [str(target)])]
+            wall, cpu, peak = timed(command, work)
+            per_file[f"{folder}-{jobs}"] = wall / count
+            row(f"{count} .md files, --jobs {jobs}", wall,
+                f"{wall / count * 1000:.1f} ms/file, CPU {cpu / wall * 100:.0f} %, "
+                f"peak {peak:.0f} MB (target <= 250 MB)")
+        if proselint:
+            paths = [str(p) for p in sorted(target.glob("*.md"))]
+            wall, _, peak = timed([*proselint, *paths], work)
+            per_file[f"{folder}-proselint"] = wall / count
+            row(f"{count} .md files, proselint", wall,
+                f"{wall / count * 1000:.1f} ms/file, peak {peak:.0f} MB")
+
+    print("\ncache (target: re-run of 100 unchanged files <= 300 ms)")
+    cache_dir = work / "cache"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    cached = [*MEMOLINT, "check", "-q", "--cache-dir", str(cache_dir), str(work / "few")]
+    timed(cached, work)
+    wall, _, peak = timed(cached, work, r)
+    row(f"{args.files * 2} files (.md + .docx), warm cache", wall, f"peak {peak:.0f} MB")
+
+    if proselint:
+        print("\nratios, memolint / proselint (same run; < 1 means memolint is faster)")
+        for folder, count in (("few", args.files), ("many", args.many)):
+            base = per_file[f"{folder}-proselint"]
+            for jobs in ("1", "auto"):
+                ratio = per_file[f"{folder}-{jobs}"] / base
+                print(f"  {count} files, --jobs {jobs:<4}  {ratio:6.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""The page model: how a document without typography of its own is set.
+
+Markdown says nothing about pages, so it is laid out the way the memo
+convention (and ``reference.docx`` in the calibration corpus) sets it: US
+Letter, 1-inch margins, Calibri 11 pt, single spacing, 0 pt before and 6 pt
+after paragraphs, bold headings 16/13/12 pt, code in Courier New 10 pt. The
+paragraph styles below mirror what pandoc writes with that reference
+document, so a Markdown memo converted to Word lands on the same pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from memolint.document import Block, PageSetup, Typography
+
+PAGE_SIZES_IN = {
+    "letter": (8.5, 11.0), "a4": (8.27, 11.69), "legal": (8.5, 14.0), "a5": (5.83, 8.27),
+}
+#: Space before headings H1, H2, H3, H4+ (pandoc's reference styles), in points.
+HEADING_SPACE_BEFORE_PT = (12.0, 10.0, 8.0, 6.0)
+#: pandoc indents each list level by half an inch.
+LIST_INDENT_PT = 36.0
+#: pandoc's "Block Text" (quotes) indents both sides by a third of an inch.
+QUOTE_INDENT_PT = 24.0
+TITLE_SPACE_AFTER_PT = 12.0
+PAGE_MODES = ("layout", "exact")
+
+
+@dataclass(frozen=True)
+class PageModel:
+    """Page and styles for documents that carry none (Markdown)."""
+
+    setup: PageSetup = field(default_factory=PageSetup)
+    font: str = "Calibri"
+    size_pt: float = 11.0
+    line_spacing: float = 1.0
+    space_before_pt: float = 0.0
+    space_after_pt: float = 6.0
+    heading_sizes_pt: tuple[float, ...] = (16.0, 13.0, 12.0)
+    title_size_pt: float = 20.0
+    code_font: str = "Courier New"
+    code_size_pt: float = 10.0
+    #: "layout" (the engine) or "exact" (render with LibreOffice).
+    pages: str = "layout"
+
+    def typography(self, block: Block) -> Typography:
+        """The paragraph and character format a Markdown block gets."""
+        return self._typography(block.kind, block.level, block.depth, block.quoted)
+
+    @lru_cache(maxsize=256)  # noqa: B019 - the model is frozen and lives for the run
+    def _typography(self, kind: str, level: int, depth: int, quoted: bool) -> Typography:
+        """:meth:`typography` by the only block fields it depends on (memoized)."""
+        body = Typography(
+            font=self.font, size_pt=self.size_pt, line_spacing=self.line_spacing,
+            space_before_pt=self.space_before_pt, space_after_pt=self.space_after_pt,
+            indent_left_pt=LIST_INDENT_PT * depth, indent_right_pt=0.0,
+            indent_first_pt=0.0,
+        )
+        if kind == "heading":
+            return self._heading(level, body)
+        if kind == "code":
+            return Typography(**{**vars(body), "font": self.code_font,
+                                 "size_pt": self.code_size_pt})
+        if kind == "quote" or quoted:
+            return Typography(**{**vars(body), "indent_left_pt": body.indent_left_pt
+                                 + QUOTE_INDENT_PT, "indent_right_pt": QUOTE_INDENT_PT})
+        return body
+
+    def _heading(self, level: int, body: Typography) -> Typography:
+        if level == 0:
+            size, before, after = self.title_size_pt, 0.0, TITLE_SPACE_AFTER_PT
+        else:
+            sizes = self.heading_sizes_pt
+            size = sizes[level - 1] if level <= len(sizes) else self.size_pt
+            before = HEADING_SPACE_BEFORE_PT[min(level, len(HEADING_SPACE_BEFORE_PT)) - 1]
+            after = body.space_after_pt
+        return Typography(**{**vars(body), "size_pt": size, "bold": True,
+                             "space_before_pt": before, "space_after_pt": after,
+                             "indent_left_pt": 0.0, "keep_with_next": True,
+                             "keep_lines": True})
+
+
+def page_model_from_config(page: dict[str, Any]) -> PageModel:
+    """The page model described by a ``[page]`` config table (validated by config)."""
+    width_in, height_in = PAGE_SIZES_IN.get(str(page.get("size", "letter")).lower(), (8.5, 11.0))
+    width_in = page.get("width_in", width_in)
+    height_in = page.get("height_in", height_in)
+    margin = page.get("margins_in", 1.0)
+    setup = PageSetup(
+        width_pt=width_in * 72,
+        height_pt=height_in * 72,
+        margin_top_pt=page.get("margin_top_in", margin) * 72,
+        margin_bottom_pt=page.get("margin_bottom_in", margin) * 72,
+        margin_left_pt=page.get("margin_left_in", margin) * 72,
+        margin_right_pt=page.get("margin_right_in", margin) * 72,
+    )
+    known = {k: v for k, v in page.items() if k in PageModel.__dataclass_fields__}
+    if "heading_sizes_pt" in known:
+        known["heading_sizes_pt"] = tuple(known["heading_sizes_pt"])
+    return PageModel(setup=setup, **known)
