@@ -89,12 +89,15 @@ def _overrides(**options: Any) -> dict[str, Any]:
 @click.option("--pages", type=click.Choice(["layout", "exact"]),
               help="Page count from the layout engine, or exact: render with LibreOffice "
                    "(soffice must be installed; ~1-2 s a file) [default: layout].")
+@click.option("--add-suppressions", is_flag=True,
+              help="Baseline: append a memolint-disable-line comment to every Markdown line "
+                   "with findings (files are rewritten), then exit 0.")
 def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
           extend_select: tuple[str, ...], ignore: tuple[str, ...], profile: str | None,
           fail_on: str | None, exit_zero: bool, quiet: bool, color: bool | None,
           config_path: Path | None, stdin_filename: str | None, output_file: Path | None,
           diff_ref: str | None, jobs: str, no_cache: bool, cache_dir: Path | None,
-          pages: str | None) -> None:
+          pages: str | None, add_suppressions: bool) -> None:
     """Lint memos: files, directories (searched for .md, .markdown, .docx) or '-'."""
     from memolint.cache import ResultCache
     from memolint.diagnostics import SEVERITY_RANK
@@ -116,6 +119,8 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
         from memolint.diff import changed_lines, keep_changed
 
         results = keep_changed(results, changed_lines(diff_ref))
+    if add_suppressions:
+        _add_suppressions(results)
     use_color = _color(color) and output_file is None
     if output_format == "html":  # it reads the memos again, with this run's settings
         from memolint.report.html import render_with_config
@@ -163,6 +168,19 @@ def report(paths: tuple[str, ...], output: Path | None, profile: str | None,
         click.echo(f"memolint: wrote {target} ({found} finding{'s' if found != 1 else ''} "
                    f"in {len(results)} file{'s' if len(results) != 1 else ''}); "
                    "open it in a browser", err=True)
+    sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
+
+
+def _add_suppressions(results: list) -> None:
+    """Write the baseline directives, say how many, and exit (2 if a file was unreadable)."""
+    from memolint.baseline import add_suppressions
+
+    added, files = add_suppressions(results, never=frozenset({"X001"}))
+    click.echo(f"memolint: added {added} suppression{'s' if added != 1 else ''} "
+               f"to {files} file{'s' if files != 1 else ''}", err=True)
+    for result in results:
+        if result.error:
+            click.echo(f"error: {result.error['message']}", err=True)
     sys.exit(EXIT_ERROR if any(r.error for r in results) else EXIT_OK)
 
 

@@ -22,7 +22,7 @@ from memolint.kinds import RuleContext, get_kind
 from memolint.packs import Profile, Rule, load_profile
 from memolint.readers import read_document
 from memolint.registry import Registry
-from memolint.suppressions import build_filter
+from memolint.suppressions import SuppressionFilter, build_filter
 
 if TYPE_CHECKING:  # imported on use: reporters and the cache need FileResult, not analysis
     from memolint.analysis import Analysis
@@ -97,9 +97,11 @@ def lint_document(document: Document, settings: Settings, registry: Registry) ->
                         page_model_from_config(settings.page_model()))
     diagnostics: list[Diagnostic] = []
     for item in active:
-        diagnostics.extend(_run_rule(item, document, analysis))
+        if item.rule.kind != UNUSED_SUPPRESSION_KIND:
+            diagnostics.extend(_run_rule(item, document, analysis))
     is_suppressed = build_filter(document.suppressions, registry.resolve)
     kept = [d for d in diagnostics if d.code == INTERNAL_CODE or not is_suppressed(d.code, d.line)]
+    kept.extend(_unused_suppressions(is_suppressed, active))
     kept.sort(key=Diagnostic.sort_key)
     return FileResult(
         path=document.path,
@@ -188,6 +190,36 @@ def _check_option_type(rule: Rule, key: str, value: Any, where: str) -> Any:
 
 
 INTERNAL_CODE = "X000"
+#: The kind the engine runs itself, after filtering: only then is it known
+#: which suppression directives silenced nothing.
+UNUSED_SUPPRESSION_KIND = "unused_suppression"
+
+
+def _unused_suppressions(used: SuppressionFilter, active: list[ActiveRule]) -> list[Diagnostic]:
+    """Findings for directives that silenced nothing, like ruff's RUF100.
+
+    A directive is only stale when every rule it names ran: under
+    ``--select R`` a ``disable B004`` is not stale, merely idle.
+    """
+    item = next((a for a in active if a.rule.kind == UNUSED_SUPPRESSION_KIND), None)
+    if item is None:
+        return []
+    ran = {a.rule.code for a in active}
+    found = []
+    for directive, codes in used.unused():
+        if codes is not None and codes and not codes <= ran:
+            continue
+        if codes is not None and not codes:
+            what = f"names no known rule ({', '.join(sorted(directive.codes))})"
+        else:
+            what = "silences no finding"
+        found.append(Diagnostic(
+            code=item.rule.code, name=item.rule.name,
+            severity=item.severity or item.rule.severity,  # type: ignore[arg-type]
+            message=f"memolint-{directive.action} {what}: remove it",
+            line=directive.line, column=1, end_line=directive.line, end_column=1,
+        ))
+    return found
 
 
 def _run_rule(item: ActiveRule, document: Document, analysis: Analysis) -> list[Diagnostic]:

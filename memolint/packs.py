@@ -30,6 +30,7 @@ FAMILIES: dict[str, str] = {
     "R": "readability",
     "W": "wording",
     "F": "docx-format",
+    "X": "meta",
 }
 DOC_FIELDS = ("what", "why", "source", "strength", "bad", "good")
 

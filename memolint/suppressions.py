@@ -37,55 +37,68 @@ def parse_directives(text: str, line: int) -> list[Suppression]:
 
 def build_filter(
     suppressions: Iterable[Suppression], resolve: Callable[[str], str | None]
-) -> Callable[[str, int], bool]:
-    """Return ``is_suppressed(code, line)`` for one document.
+) -> SuppressionFilter:
+    """The suppression filter of one document (see :class:`SuppressionFilter`)."""
+    return SuppressionFilter(suppressions, resolve)
+
+
+class SuppressionFilter:
+    """``filter(code, line)`` says whether a finding is silenced, and remembers why.
 
     ``resolve`` turns a code or name as written into a rule code (or ``None``
-    when unknown, in which case the directive names nothing we can match).
-    Ranges are evaluated in line order, so a later ``enable`` ends an earlier
-    ``disable`` of the same code.
+    when unknown). Ranges are evaluated in line order, so a later ``enable``
+    ends an earlier ``disable`` of the same code. Every directive that silences
+    at least one finding is marked used, so :meth:`unused` can report the
+    stale ones (the ``unused-suppression`` rule), as ruff's RUF100 does.
     """
-    ordered = sorted(suppressions, key=lambda s: s.line)
-    file_wide: set[str] = set()
-    file_all = False
-    single_lines: dict[int, set[str] | None] = {}
-    # (line, codes or None for all, disable?) events for range directives
-    events: list[tuple[int, frozenset[str] | None, bool]] = []
-    for s in ordered:
-        codes = frozenset(c for c in (resolve(x) for x in s.codes) if c) if s.codes else None
-        if s.codes and not codes:
-            continue
-        if s.action == "disable-file":
-            if codes is None:
-                file_all = True
-            else:
-                file_wide |= codes
-        elif s.action in ("disable-next-line", "disable-line"):
-            target = s.target_line or (s.line + 1 if s.action == "disable-next-line" else s.line)
-            _add_line(single_lines, target, codes)
-        else:
-            events.append((s.line, codes, s.action == "disable"))
 
-    def is_suppressed(code: str, line: int) -> bool:
-        if file_all or code in file_wide:
-            return True
-        if line in single_lines:
-            on_line = single_lines[line]
-            if on_line is None or code in on_line:
-                return True
-        disabled = False
-        for at, codes, disable in events:
-            if at > line:
+    def __init__(self, suppressions: Iterable[Suppression],
+                 resolve: Callable[[str], str | None]) -> None:
+        #: (directive, resolved codes or None for "all") for every directive.
+        self.directives: list[tuple[Suppression, frozenset[str] | None]] = []
+        for s in sorted(suppressions, key=lambda s: s.line):
+            codes = frozenset(c for c in (resolve(x) for x in s.codes) if c) if s.codes else None
+            self.directives.append((s, codes))
+        self._used: set[int] = set()
+
+    def __call__(self, code: str, line: int) -> bool:
+        """Whether a finding of ``code`` starting on ``line`` is silenced."""
+        responsible = self._single(code, line)
+        responsible += self._file_wide(code)
+        ranged = self._range(code, line)
+        if ranged is not None:
+            responsible.append(ranged)
+        self._used.update(responsible)
+        return bool(responsible)
+
+    def unused(self) -> list[tuple[Suppression, frozenset[str] | None]]:
+        """Disabling directives that silenced nothing (``enable`` never counts)."""
+        return [(s, codes) for i, (s, codes) in enumerate(self.directives)
+                if i not in self._used and s.action != "enable"]
+
+    def _matches(self, codes: frozenset[str] | None, code: str) -> bool:
+        return codes is None or code in codes
+
+    def _single(self, code: str, line: int) -> list[int]:
+        found = []
+        for i, (s, codes) in enumerate(self.directives):
+            if s.action in ("disable-next-line", "disable-line") and self._matches(codes, code):
+                target = s.target_line or (
+                    s.line + 1 if s.action == "disable-next-line" else s.line)
+                if target == line:
+                    found.append(i)
+        return found
+
+    def _file_wide(self, code: str) -> list[int]:
+        return [i for i, (s, codes) in enumerate(self.directives)
+                if s.action == "disable-file" and self._matches(codes, code)]
+
+    def _range(self, code: str, line: int) -> int | None:
+        """The ``disable`` directive whose range covers the line, if any."""
+        state: int | None = None
+        for i, (s, codes) in enumerate(self.directives):
+            if s.line > line:
                 break
-            if codes is None or code in codes:
-                disabled = disable
-        return disabled
-
-    return is_suppressed
-
-
-def _add_line(lines: dict[int, set[str] | None], line: int, codes: frozenset[str] | None) -> None:
-    if codes is None or lines.get(line, set()) is None:
-        lines[line] = None
-    else:
-        lines.setdefault(line, set()).update(codes)  # type: ignore[union-attr]
+            if s.action in ("disable", "enable") and self._matches(codes, code):
+                state = i if s.action == "disable" else None
+        return state
