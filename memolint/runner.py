@@ -30,6 +30,7 @@ from memolint.cache import ResultCache
 from memolint.config import ConfigResolver, Settings
 from memolint.engine import FileResult
 from memolint.errors import ConfigError, InputError
+from memolint.progress import Progress
 from memolint.readers import SUPPORTED_SUFFIXES, format_for, read_input
 from memolint.registry import Registry
 
@@ -84,8 +85,12 @@ def run(paths: list[str], overrides: dict[str, Any], config: Path | None,
         packs = {task.settings.packs for task in pending.values()}
         registries = {extra: Registry.load(extra) for extra in packs}
         workers = min(jobs, len(pending)) if len(pending) >= MIN_FILES_FOR_POOL else 1
-        linted = _in_pool(pending, registries, workers) if workers > 1 else {
-            index: _lint(task, registries) for index, task in pending.items()}
+        progress = Progress(len(pending))
+        try:
+            linted = (_in_pool(pending, registries, workers, progress) if workers > 1
+                      else _in_process(pending, registries, progress))
+        finally:
+            progress.close()
         for index, (result, digest) in linted.items():
             task = pending[index]
             if cache and task.key and digest == task.digest:
@@ -174,8 +179,18 @@ def _failure(task: _Task, kind: str, message: str) -> FileResult:
                       fail_on=task.settings.fail_on)
 
 
+def _in_process(tasks: dict[int, _Task], registries: dict[tuple[Path, ...], Registry],
+                progress: Progress) -> dict[int, tuple[FileResult, str | None]]:
+    """Lint tasks one after the other in this process."""
+    done = {}
+    for index, task in tasks.items():
+        done[index] = _lint(task, registries)
+        progress.tick()
+    return done
+
+
 def _in_pool(tasks: dict[int, _Task], registries: dict[tuple[Path, ...], Registry],
-             workers: int) -> dict[int, tuple[FileResult, str | None]]:
+             workers: int, progress: Progress) -> dict[int, tuple[FileResult, str | None]]:
     """Lint tasks across ``workers`` processes; a dead worker costs one file.
 
     A tiny built-in memo is linted here first: that imports spaCy, builds
@@ -186,9 +201,9 @@ def _in_pool(tasks: dict[int, _Task], registries: dict[tuple[Path, ...], Registr
     done: dict[int, tuple[FileResult, str | None]] = {}
     queue = list(tasks)
     while queue:
-        suspects = _drain(queue, tasks, registries, workers, done)
+        suspects = _drain(queue, tasks, registries, workers, done, progress)
         for index in suspects:  # in flight when a worker died: retry each alone
-            isolated = _drain([index], tasks, registries, 1, done)
+            isolated = _drain([index], tasks, registries, 1, done, progress)
             if isolated:
                 done[index] = (_failure(tasks[index], "crash",
                                         "memolint's worker process died while linting this "
@@ -204,7 +219,7 @@ def _warm_up(task: _Task, registries: dict[tuple[Path, ...], Registry]) -> None:
 
 def _drain(queue: list[int], tasks: dict[int, _Task],
            registries: dict[tuple[Path, ...], Registry], workers: int,
-           done: dict[int, tuple[FileResult, str | None]]) -> list[int]:
+           done: dict[int, tuple[FileResult, str | None]], progress: Progress) -> list[int]:
     """Lint from the front of ``queue`` until it is empty or the pool breaks.
 
     Returns the task indices that were in flight when the pool broke.
@@ -226,6 +241,7 @@ def _drain(queue: list[int], tasks: dict[int, _Task],
                 for future in finished:
                     done[flight[future]] = _outcome(future, tasks[flight[future]])
                     del flight[future]
+                    progress.tick()
         except BrokenProcessPool:
             return [index for future, index in flight.items()
                     if not _finished_well(future, index, tasks, done)]
