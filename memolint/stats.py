@@ -26,7 +26,7 @@ from memolint import __version__
 from memolint.analysis import Analysis
 from memolint.config import settings_for, with_file_settings
 from memolint.errors import InputError
-from memolint.layout.estimate import estimate_pages, page_model_from_config
+from memolint.layout.estimate import page_model_from_config
 from memolint.nlp import Sentence
 from memolint.packs import load_profile
 from memolint.readability import flesch_scores, syllables
@@ -122,8 +122,8 @@ def _sections(analysis: Analysis, total_pages: float) -> list[dict[str, Any]]:
     """Each section with its words, pages (layout estimate), share and readability."""
     document, sections = analysis.document, analysis.sections
     boundaries = [s.start for s in sections] + [len(document.blocks)]
-    page_marks = [0.0 if b == 0 else estimate_pages(document, analysis.page_model, b)[1]
-                  for b in boundaries]
+    layout = analysis.layout  # laid out once; every section boundary reads from it
+    page_marks = [round(layout.pages_before(b), 3) for b in boundaries]
     by_section: list[list[Sentence]] = [[] for _ in sections]
     for sentence in analysis.sentences:
         by_section[bisect.bisect_right(boundaries, sentence.block_index) - 1].append(sentence)
