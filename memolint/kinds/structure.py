@@ -291,27 +291,50 @@ def appendix_referenced(ctx: RuleContext) -> Iterator[Finding]:
 
 @kind("empty_section")
 def empty_section(ctx: RuleContext) -> Iterator[Finding]:
-    """Headings with no content before the next heading of the same or higher level."""
+    """Headings with no content before the next heading of the same or higher level.
+
+    When a whole branch is empty only its top heading is reported; checking the
+    nearest enclosing heading suffices, since an empty ancestor means an empty
+    parent. One pass with a heading stack and a running content count keeps
+    this linear on long documents.
+    """
     blocks = ctx.document.blocks
     template = ctx.analysis.profile.sections
+    content_before = [0]
+    for block in blocks:
+        content_before.append(content_before[-1] + (block.kind in _CONTENT))
+    ends, parents = _heading_tree(blocks)
+
+    def empty(heading: int) -> bool:
+        return content_before[ends[heading]] == content_before[heading + 1]
+
     for index, block in headings(blocks):
         spec = match_template(block.text, template)
         if spec is not None and not template[spec].required:
             continue  # the template lets writers leave an optional section empty
-        end = subtree_end(blocks, index)
-        if any(b.kind in _CONTENT for b in blocks[index + 1:end]):
-            continue
-        parent_empty = any(
-            blocks[p].kind == "heading" and 0 < blocks[p].level < block.level
-            and subtree_end(blocks, p) >= end
-            and not any(b.kind in _CONTENT for b in blocks[p + 1:subtree_end(blocks, p)])
-            for p in range(index)
-        )
-        if not parent_empty:
+        parent = parents[index]
+        if empty(index) and (parent is None or not empty(parent)):
             yield Finding(
                 block_index=index,
                 message=f"section '{block.text}' is empty: write it, or remove the heading",
             )
+
+
+def _heading_tree(blocks: list[Block]) -> tuple[dict[int, int], dict[int, int | None]]:
+    """For each heading: one past its subtree's last block, and its enclosing heading."""
+    ends: dict[int, int] = {}
+    parents: dict[int, int | None] = {}
+    open_headings: list[int] = []
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or block.level == 0:
+            continue
+        while open_headings and blocks[open_headings[-1]].level >= block.level:
+            ends[open_headings.pop()] = index
+        parents[index] = open_headings[-1] if open_headings else None
+        open_headings.append(index)
+    for heading in open_headings:
+        ends[heading] = len(blocks)
+    return ends, parents
 
 
 @kind("heading_only_skeleton")
