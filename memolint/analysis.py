@@ -2,16 +2,19 @@
 
 Rules ask for what they need (sections, sentences, tags, readability, page
 estimate); each is computed at the first request and cached, so a run that
-selects only structure rules never loads spaCy or CMUdict.
+selects only structure rules never loads spaCy or the syllable table.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from memolint.document import Block, Document
+from memolint.ko import character_count, korean_sentences
+from memolint.language import UNDETERMINED, combine, dominant, language_weights, shares
 from memolint.layout.estimate import Layout, PageModel, layout_document
 from memolint.layout.saved import saved_pages
 from memolint.nlp import Sentence, has_tags, load_pipeline, resolve_model, sentences_of
@@ -28,7 +31,7 @@ _PROSE_OR_LIST = frozenset({"paragraph", "quote", "list_item"})
 
 #: Runs without white space longer than this are no prose; spaCy's tokenizer
 #: splits a run of punctuation one character at a time, in quadratic time.
-_LONG_RUN = re.compile(r"\S{101,}")
+_LONG_RUN = re.compile(r"(?<!\S)\S{101,}")  # from a run's start: no retry inside it
 
 
 def _tame_long_runs(text: str) -> str:
@@ -40,17 +43,33 @@ def _tame_long_runs(text: str) -> str:
     return _LONG_RUN.sub(lambda m: m[0][0] + "x" * (len(m[0]) - 4) + m[0][-3:], text)
 
 
+class _Docs(dict[int, "Doc"]):
+    """spaCy docs by block index; a block left out of the batch is parsed when asked for."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__()
+        self._analysis = analysis
+
+    def __missing__(self, index: int) -> Doc:
+        text = _tame_long_runs(self._analysis.document.blocks[index].text)
+        self[index] = doc = self._analysis.nlp(text)
+        return doc
+
+
 class Analysis:
     """Lazy, cached facts about one document under one profile."""
 
     def __init__(
         self, document: Document, profile: Profile, nlp_model: str = "auto",
-        page_model: PageModel | None = None,
+        page_model: PageModel | None = None, language: str = "auto",
     ) -> None:
         self.document = document
         self.profile = profile
         self.nlp_setting = nlp_model
         self.page_model = page_model or PageModel()
+        #: ``Settings.language``: "auto" to detect, else the language to assume.
+        self.language_setting = language
+        self._sentences_by_languages: dict[tuple[str, ...], list[Sentence]] = {}
 
     # -- structure -------------------------------------------------------
     @cached_property
@@ -75,7 +94,74 @@ class Analysis:
         """The section a block belongs to."""
         return next(s for s in self.sections if s.start <= block_index < s.end)
 
-    # -- language --------------------------------------------------------
+    # -- which language ---------------------------------------------------
+    @cached_property
+    def _language_weights(self) -> dict[int, Counter[str]]:
+        """Weighted letters by language of each text block (prose, typed bullets)."""
+        return {i: language_weights(b.text) for i, b in enumerate(self.document.blocks)
+                if b.is_prose or b.manual_bullet}
+
+    @cached_property
+    def language(self) -> str:
+        """The memo's language: the setting unless "auto", else the most letters' language.
+
+        Detected over the prose blocks together (headings, tables and code are
+        left out), so a Korean memo quoting English product names is Korean.
+        """
+        if self.language_setting != "auto":
+            return self.language_setting
+        return dominant(self._memo_weights)
+
+    @cached_property
+    def _memo_weights(self) -> Counter[str]:
+        return combine(self._language_weights.values())
+
+    @cached_property
+    def language_shares(self) -> dict[str, float]:
+        """Languages holding at least ``MIXED_SHARE`` of the prose; two or more: mixed."""
+        if self.language_setting != "auto":
+            return {self.language_setting: 1.0}
+        return shares(self._memo_weights)
+
+    def covers(self, languages: tuple[str, ...]) -> bool:
+        """Whether a rule for ``languages`` runs on this memo at all.
+
+        It does when it takes any language ("*"), when the memo's language is
+        undetermined (nothing says the rule is wrong), or when one of its
+        languages holds at least ``MIXED_SHARE`` of the prose (the memo's
+        language always does); it then sees only the blocks in its languages.
+        """
+        present = {self.language, *self.language_shares}
+        return "*" in languages or UNDETERMINED in present or not present.isdisjoint(languages)
+
+    def block_language(self, index: int) -> str:
+        """A block's language: its own for a prose block long enough to tell.
+
+        Headings, tables, code and blocks too short to tell ("und") take the
+        memo's language; with the language set (not "auto") every block has it.
+        """
+        return self._block_languages.get(index, self.language)
+
+    @cached_property
+    def _block_languages(self) -> dict[int, str]:
+        """Each text block's own language, where it can be told and is not set."""
+        if self.language_setting != "auto":
+            return {}
+        found = {i: dominant(w) for i, w in self._language_weights.items()}
+        return {i: language for i, language in found.items() if language != UNDETERMINED}
+
+    def in_languages(self, index: int, languages: tuple[str, ...]) -> bool:
+        """Whether a rule for ``languages`` applies to a block.
+
+        "*" is every language; an undetermined language ("und": too little
+        text to tell) keeps every rule, since nothing says the rule is wrong there.
+        """
+        if "*" in languages:
+            return True
+        language = self.block_language(index)
+        return language == UNDETERMINED or language in languages
+
+    # -- language processing ---------------------------------------------
     @cached_property
     def nlp(self) -> Language:
         """The spaCy pipeline (blank + sentencizer, or a model)."""
@@ -88,19 +174,53 @@ class Analysis:
 
     @cached_property
     def parsed(self) -> dict[int, Doc]:
-        """spaCy docs of the prose blocks, by block index (batched once)."""
-        indices = [i for i, b in enumerate(self.document.blocks) if b.is_prose or b.manual_bullet]
+        """spaCy docs of the prose blocks, by block index (batched once).
+
+        Korean blocks are left out of the batch (memolint's English pipeline
+        has nothing to say about them, and an all-Korean memo never loads
+        spaCy); a rule that still asks for one gets it parsed on demand.
+        """
+        indices = [i for i, b in enumerate(self.document.blocks)
+                   if (b.is_prose or b.manual_bullet) and i not in self._korean_blocks]
         texts = (_tame_long_runs(self.document.blocks[i].text) for i in indices)
-        return dict(zip(indices, self.nlp.pipe(texts), strict=True))
+        docs = _Docs(self)
+        if indices:
+            docs.update(zip(indices, self.nlp.pipe(texts), strict=True))
+        return docs
+
+    @cached_property
+    def _korean_blocks(self) -> frozenset[int]:
+        """Text blocks in Korean: segmented by :mod:`memolint.ko`, not by spaCy."""
+        return frozenset(i for i, b in enumerate(self.document.blocks)
+                         if (b.is_prose or b.manual_bullet) and self.block_language(i) == "ko")
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        """Sentences of all prose blocks, in document order."""
+        """Sentences of all prose blocks, in document order (Korean: eojeol as words)."""
         found: list[Sentence] = []
-        for index, doc in self.parsed.items():
-            if self.document.blocks[index].is_prose:
-                found.extend(sentences_of(index, doc))
+        korean = self._korean_blocks
+        parsed = self.parsed
+        for index, block in enumerate(self.document.blocks):
+            if not block.is_prose:
+                continue
+            if index in korean:
+                found.extend(korean_sentences(index, block.text))
+            else:
+                found.extend(sentences_of(index, parsed[index], _tame_long_runs(block.text)))
         return found
+
+    def sentences_for(self, languages: tuple[str, ...]) -> list[Sentence]:
+        """The sentences a rule for ``languages`` may see: those of its languages' blocks.
+
+        Sums and averages over them (Flesch scores, passive share) then
+        measure only the text the rule was made for.
+        """
+        if "*" in languages:
+            return self.sentences
+        if languages not in self._sentences_by_languages:
+            self._sentences_by_languages[languages] = [
+                s for s in self.sentences if self.in_languages(s.block_index, languages)]
+        return self._sentences_by_languages[languages]
 
     # -- measures --------------------------------------------------------
     def words_in(self, blocks: list[Block]) -> int:
@@ -125,8 +245,12 @@ class Analysis:
 
     @cached_property
     def readability(self) -> Scores | None:
-        """Flesch scores over all prose sentences."""
-        sentences = self.sentences
+        """Flesch scores over the English prose sentences (None when there are none).
+
+        The Flesch formulas were fitted to English syllables and words; on
+        Korean or German text they yield numbers without meaning.
+        """
+        sentences = self.sentences_for(("en",))
         words = sum(s.words for s in sentences)
         return flesch_scores(words, len(sentences), syllables(" ".join(s.text for s in sentences)))
 
@@ -156,9 +280,12 @@ class Analysis:
             "pages": pages,
             "body_pages": body_pages,
             "max_pages": self.profile.max_pages,
+            "language": self.language,
+            "languages": self.language_shares,
             "page_source": self.layout.source,
             "pages_saved": saved_pages(self.document),
             "words": self.words_in(blocks),
+            "characters": sum(character_count(b.text) for b in blocks),
             "body_words": self.words_in(body),
             "appendix_words": self.words_in(blocks[self.appendix_start :]),
             "sentences": len(self.sentences),

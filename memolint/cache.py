@@ -4,11 +4,11 @@ As in ruff, an entry is keyed by everything that can change a file's result:
 the file's bytes and the name it is shown under, memolint's version and the
 size and time of every file of its code, the resolved settings, the contents
 of every rule pack and profile in play, the NLP pipeline the settings resolve
-to, and the installed spaCy and textstat (their files' size and time).
+to, and the installed spaCy and Pyphen (their files' size and time).
 Anything else (a third-party kind package upgraded in place) needs
 ``--no-cache`` or deleting the folder.
 
-Looking an entry up imports nothing heavy: no spaCy, textstat, python-docx or
+Looking an entry up imports nothing heavy: no spaCy, Pyphen, python-docx or
 memolint's analysis, so a warm re-run stays in the time of a plain CLI start.
 Entries are written atomically (a temporary file, then ``os.replace``), so a
 concurrent run sees an old entry or a new one, never half of one; an entry
@@ -41,7 +41,7 @@ SCHEMA = 1
 #: Error kinds that describe memolint failing, not the input: never cached.
 UNCACHED_ERRORS = frozenset({"internal", "crash"})
 #: Libraries whose version can change sentences or scores.
-_LIBRARIES = ("spacy", "textstat")
+_LIBRARIES = ("spacy", "pyphen")
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _MARKERS = {
     "CACHEDIR.TAG": "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -139,11 +139,11 @@ class ResultCache:
 
     @cached_property
     def _fixed_key(self) -> str:
-        """What is the same for every file of the run: code, built-in rules, libraries."""
+        """What is the same for every file of the run: code and data, rules, libraries."""
         code = sorted(
             (str(path.relative_to(_PACKAGE_DIR)), stat.st_size, stat.st_mtime_ns)
             for path, stat in _stats(_PACKAGE_DIR)
-            if path.suffix in (".py", ".json", ".toml")
+            if path.suffix in (".py", ".json", ".toml", ".gz")
         )
         rules = sorted(p for p, _ in _stats(builtin_root()) if p.suffix == ".toml")
         return repr((__version__, code, _contents_key(rules), _libraries()))
@@ -170,7 +170,7 @@ def _contents_key(paths: Iterable[Path]) -> str:
 
 
 def _libraries() -> tuple[tuple[str, int, int] | str, ...]:
-    """Where spaCy and textstat are and when they were installed, found without importing."""
+    """Where spaCy and Pyphen are and when they were installed, found without importing."""
     found: list[tuple[str, int, int] | str] = []
     for name in _LIBRARIES:
         spec = importlib.util.find_spec(name)

@@ -2,7 +2,7 @@
 
 Exit codes (contract): 0 nothing at or above ``--fail-on``; 1 findings; 2 a
 usage, config or input error (the other files are still linted). Heavy
-modules (spaCy, textstat, python-docx) are imported only by commands that read
+modules (spaCy, Pyphen, python-docx) are imported only by commands that read
 documents, so ``--version``, ``rules`` and ``rule`` answer at once.
 """
 
@@ -89,6 +89,9 @@ def _overrides(**options: Any) -> dict[str, Any]:
 @click.option("--pages", type=click.Choice(["layout", "exact"]),
               help="Page count from the layout engine, or exact: render with LibreOffice "
                    "(soffice must be installed; ~1-2 s a file) [default: layout].")
+@click.option("--language", metavar="CODE",
+              help="The memos' language, an ISO 639-1 code (en, ko, de, ...), instead of "
+                   "detecting it: rules not made for it are skipped [default: auto].")
 @click.option("--add-suppressions", is_flag=True,
               help="Baseline: append a memolint-disable-line comment to every Markdown line "
                    "with findings (files are rewritten), then exit 0.")
@@ -97,7 +100,7 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
           fail_on: str | None, exit_zero: bool, quiet: bool, color: bool | None,
           config_path: Path | None, stdin_filename: str | None, output_file: Path | None,
           diff_ref: str | None, jobs: str, no_cache: bool, cache_dir: Path | None,
-          pages: str | None, add_suppressions: bool) -> None:
+          pages: str | None, language: str | None, add_suppressions: bool) -> None:
     """Lint memos: files, directories (searched for .md, .markdown, .docx) or '-'."""
     from memolint.cache import ResultCache
     from memolint.diagnostics import SEVERITY_RANK
@@ -107,7 +110,8 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
     if not paths:
         raise click.UsageError("give at least one file or directory (or '-' for stdin)")
     overrides = _overrides(select=select, **{"extend-select": extend_select},
-                           ignore=ignore, profile=profile, **{"fail-on": fail_on}, pages=pages)
+                           ignore=ignore, profile=profile, **{"fail-on": fail_on}, pages=pages,
+                           language=language)
     if pages == "exact":
         from memolint.layout.exact import find_soffice
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from memolint.diagnostics import SEVERITIES
 from memolint.errors import ConfigError
+from memolint.language import ISO_CODE
 from memolint.tomlcompat import tomllib
 
 CONFIG_FILES = (".memolint.toml", "memolint.toml", "pyproject.toml")
@@ -44,6 +45,8 @@ PAGE_KEYS: dict[str, type | tuple[type, ...]] = {
     "title_size_pt": (int, float),
     "code_font": str,
     "code_size_pt": (int, float),
+    "east_asian_font": str,
+    "east_asian_language": str,
 }
 NLP_KEYS: dict[str, type | tuple[type, ...]] = {"model": str}
 
@@ -66,6 +69,8 @@ class Settings:
     nlp_model: str = "auto"
     #: Page count from the layout engine ("layout") or LibreOffice ("exact").
     pages: str = "layout"
+    #: The memo's language: "auto" (detected from the prose) or an ISO 639-1 code.
+    language: str = "auto"
     #: The config file these settings came from, if any.
     source: Path | None = None
     #: The directory paths in per-file-ignores and exclude are relative to.
@@ -132,6 +137,13 @@ def _rules_table(value: Any, where: str) -> tuple[tuple[str, tuple[tuple[str, An
     return tuple((name, tuple(sorted(opts.items()))) for name, opts in value.items())
 
 
+def _language(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not (value == "auto" or ISO_CODE.fullmatch(value)):
+        raise ConfigError(f"{where}: {value!r} is not \"auto\" or a two-letter lowercase "
+                          f"ISO 639-1 code like \"en\" or \"ko\"")
+    return value
+
+
 def _nlp(value: Any, where: str) -> str:
     table = dict(_typed_table(NLP_KEYS)(value, where))
     return table.get("model", "auto")
@@ -150,10 +162,11 @@ _KEYS = {
     "exclude": ("exclude", _strings),
     "nlp": ("nlp_model", _nlp),
     "pages": ("pages", _choice(("layout", "exact"))),
+    "language": ("language", _language),
 }
 
 #: Keys a single Markdown file may set in its front matter ``memolint:`` table.
-FILE_KEYS = ("profile", "select", "extend-select", "ignore", "rules")
+FILE_KEYS = ("profile", "select", "extend-select", "ignore", "rules", "language")
 
 
 def parse_table(table: dict[str, Any], where: str, root: Path, allowed=None,

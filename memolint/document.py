@@ -82,6 +82,11 @@ class Typography:
     contextual_spacing: bool = False
     character_spacing_pt: float | None = None
     character_scale_pct: float | None = None
+    #: Font for east-Asian text (``w:rFonts w:eastAsia``) and its language
+    #: (``w:lang w:eastAsia``, e.g. "ko-KR"): Hangul is measured in that font,
+    #: and text tagged Korean wraps at spaces.
+    east_asian_font: str | None = None
+    east_asian_language: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,8 @@ class PageSetup:
     header_distance_pt: float = 36.0
     footer_distance_pt: float = 36.0
     gutter_pt: float = 0.0
+    #: ``w:gutterAtTop`` (document setting): the gutter adds to the top margin, not the left.
+    gutter_at_top: bool = False
     columns: int = 1
     column_space_pt: float = 36.0
     orientation: str = "portrait"
@@ -104,6 +111,13 @@ class PageSetup:
     first_block: int = 0
     #: How the section starts (``w:type``): "nextPage", "continuous", "oddPage", ...
     start: str = "nextPage"
+    #: Header and footer content (DOCX): a taller one pushes the body off the margin.
+    header: HeaderFooter | None = None
+    footer: HeaderFooter | None = None
+    #: ``w:titlePg``: the section's first page has its own header and footer (these).
+    title_page: bool = False
+    first_header: HeaderFooter | None = None
+    first_footer: HeaderFooter | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,20 @@ class TableLayout:
     rows: tuple[RowLayout, ...] = ()
 
 
+@dataclass(frozen=True)
+class HeaderFooter:
+    """What a page header or footer holds, for the height it takes (layout only).
+
+    ``paragraphs`` are its top-level paragraphs as shown, ``(text, typography)``;
+    floating shapes and text boxes take no room and are left out.
+    """
+
+    paragraphs: tuple[tuple[str, Typography | None], ...] = ()
+    tables: tuple[TableLayout, ...] = ()
+    #: Heights of its inline pictures, in points.
+    image_heights_pt: tuple[float, ...] = ()
+
+
 @dataclass
 class Block:
     """One unit of the document: a heading, paragraph, list item, table, ...
@@ -205,6 +233,9 @@ class Block:
     typography: Typography | None = None
     #: Code block language (info string), when given.
     info: str = ""
+    #: Inline code: ``(start, end)`` offsets into ``text`` (Markdown; the page
+    #: model sets them in the code font). Layout only.
+    code_spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def start(self) -> Position:

@@ -94,14 +94,15 @@ def lint_document(document: Document, settings: Settings, registry: Registry) ->
     profile = load_profile(settings.profile)
     active = select_rules(settings, profile, registry, document.path)
     analysis = Analysis(document, profile, settings.nlp_model,
-                        page_model_from_config(settings.page_model()))
-    diagnostics: list[Diagnostic] = []
-    for item in active:
-        if item.rule.kind != UNUSED_SUPPRESSION_KIND:
+                        page_model_from_config(settings.page_model()), settings.language)
+    running = [a for a in active if analysis.covers(a.rule.languages)]
+    diagnostics = _skipped_for_language(active, running, analysis, settings.language)
+    for item in running:
+        if item.rule.kind not in ENGINE_KINDS:
             diagnostics.extend(_run_rule(item, document, analysis))
     is_suppressed = build_filter(document.suppressions, registry.resolve)
     kept = [d for d in diagnostics if d.code == INTERNAL_CODE or not is_suppressed(d.code, d.line)]
-    kept.extend(_unused_suppressions(is_suppressed, active))
+    kept.extend(_unused_suppressions(is_suppressed, running))
     kept.sort(key=Diagnostic.sort_key)
     return FileResult(
         path=document.path,
@@ -122,6 +123,7 @@ def select_rules(settings: Settings, profile: Profile, registry: Registry, path:
     else:
         codes = registry.expand_all(settings.select, where)
     codes |= registry.expand_all(settings.extend_select, where)
+    codes |= {c for c, r in registry.rules.items() if r.kind == LANGUAGE_SKIP_KIND}  # never silent
     codes -= registry.expand_all(settings.ignore, where)
     codes -= _per_file_ignored(settings, registry, path, where)
     overrides = _resolve_overrides(profile.rules, registry, f"profile {profile.name}")
@@ -193,6 +195,36 @@ INTERNAL_CODE = "X000"
 #: The kind the engine runs itself, after filtering: only then is it known
 #: which suppression directives silenced nothing.
 UNUSED_SUPPRESSION_KIND = "unused_suppression"
+#: The kind the engine runs itself, before the rules: the note on rules skipped
+#: for the memo's language. It is on under any ``select`` (only ``ignore`` turns
+#: it off), so skipping a rule is never silent.
+LANGUAGE_SKIP_KIND = "rules_skipped_for_language"
+ENGINE_KINDS = frozenset({UNUSED_SUPPRESSION_KIND, LANGUAGE_SKIP_KIND})
+#: memolint's base language: skipped rules that support it are the ones a
+#: writer expects to have run, so the note names them; rules made only for
+#: other languages (Korean rules on an English memo) are skipped without a note.
+BASE_LANGUAGE = "en"
+
+
+def _skipped_for_language(active: list[ActiveRule], running: list[ActiveRule],
+                          analysis: Analysis, setting: str) -> list[Diagnostic]:
+    """One info finding naming the base-language rules skipped for this memo's language."""
+    item = next((a for a in active if a.rule.kind == LANGUAGE_SKIP_KIND), None)
+    ran = {a.rule.code for a in running}
+    skipped = [a.rule for a in active
+               if a.rule.code not in ran and BASE_LANGUAGE in a.rule.languages]
+    if item is None or not skipped:
+        return []
+    how = "set" if setting != "auto" else "detected"
+    names = ", ".join(f"{r.code} {r.name}" for r in skipped)
+    return [Diagnostic(
+        code=item.rule.code, name=item.rule.name,
+        severity=item.severity or item.rule.severity,  # type: ignore[arg-type]
+        message=f"Language is {analysis.language} ({how}): skipped {len(skipped)} "
+                f"rule{'s' if len(skipped) != 1 else ''} not made for it ({names}); if that "
+                f"is wrong, set `language` in config or front matter, or pass --language",
+        line=1, column=1, end_line=1, end_column=1,
+    )]
 
 
 def _unused_suppressions(used: SuppressionFilter, active: list[ActiveRule]) -> list[Diagnostic]:
@@ -223,11 +255,19 @@ def _unused_suppressions(used: SuppressionFilter, active: list[ActiveRule]) -> l
 
 
 def _run_rule(item: ActiveRule, document: Document, analysis: Analysis) -> list[Diagnostic]:
+    """A rule's findings, less those in blocks of a language it was not made for.
+
+    In a mixed memo this keeps English rules off the Korean paragraphs
+    wherever a kind looks (blocks, list items, quotes); the sentences the
+    prose kinds sum and average over were already narrowed to the rule's
+    languages by ``Analysis.sentences_for``.
+    """
     rule = item.rule
     check = get_kind(rule.kind)
     context = RuleContext(document, analysis, rule, item.options)
     try:
-        return [_locate(f, item, document) for f in check(context)]
+        return [_locate(f, item, document) for f in check(context)
+                if analysis.in_languages(f.block_index, rule.languages)]
     except Exception as exc:  # a crashing rule must not take the file down
         last = traceback.extract_tb(exc.__traceback__)[-1]
         return [Diagnostic(

@@ -32,7 +32,7 @@ def inspect_file(path: str, overrides: dict[str, Any], config: Path | None,
     settings = settings_for(Path(path), config, overrides)
     settings = with_file_settings(settings, document.settings, f"{path}: front matter memolint")
     analysis = Analysis(document, load_profile(settings.profile), settings.nlp_model,
-                        page_model_from_config(settings.page_model()))
+                        page_model_from_config(settings.page_model()), settings.language)
     view = _view(analysis)
     if output_format == "json":
         return json.dumps(view, indent=2, ensure_ascii=False) + "\n", True

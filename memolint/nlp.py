@@ -55,7 +55,18 @@ def count_words(text: str) -> int:
     words and contractions count once), so readability scores computed from
     these counts agree with textstat's; URLs and e-mail addresses are left out.
     """
-    return len(_WORD.findall(URL.sub(" ", text)))
+    return len(_WORD.findall(without_urls(text)))
+
+
+def without_urls(text: str) -> str:
+    """``text`` with web and e-mail addresses blanked out.
+
+    Every address holds "://", "www." or "@"; most sentences hold none, and
+    a substring test is far cheaper than the pattern's scan.
+    """
+    if "@" in text or "://" in text or "www." in text:
+        return URL.sub(" ", text)
+    return text
 
 
 def resolve_model(setting: str) -> str:
@@ -95,10 +106,14 @@ def has_tags(nlp: Language) -> bool:
     return "tagger" in nlp.pipe_names
 
 
-def sentences_of(block_index: int, doc: Doc) -> list[Sentence]:
-    """The sentences of one parsed block, with their word counts."""
+def sentences_of(block_index: int, doc: Doc, text: str | None = None) -> list[Sentence]:
+    """The sentences of one parsed block, with their word counts.
+
+    ``text`` is the text the doc was made from, when the caller has it:
+    ``Doc.text`` joins every token's text again (a Token object each).
+    """
     found = []
-    whole = doc.text  # slicing it is cheaper than Span.text, which joins token texts
+    whole = doc.text if text is None else text  # slicing beats Span.text
     for sent in doc.sents:
         raw = whole[sent.start_char : sent.end_char]
         text = raw.strip()

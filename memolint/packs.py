@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from memolint.diagnostics import SEVERITIES
 from memolint.errors import ConfigError
-from memolint.sections import BODY, Roles, SectionSpec, template_roles
-from memolint.tomlcompat import tomllib
+
+if TYPE_CHECKING:  # imported on use: `memolint rules` needs neither (start-up time)
+    from memolint.sections import SectionSpec
 
 CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -33,6 +33,8 @@ FAMILIES: dict[str, str] = {
     "X": "meta",
 }
 DOC_FIELDS = ("what", "why", "source", "strength", "bad", "good")
+#: memolint.language.ISO_CODE, without importing the detector's tables.
+_ISO_CODE = re.compile(r"[a-z]{2}")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Rule:
     docs: dict[str, str]
     option_docs: dict[str, str]
     pack: str
+    #: Languages the rule is right for (ISO 639-1 codes), or ``("*",)`` for any.
+    languages: tuple[str, ...] = ("*",)
 
     @property
     def family(self) -> str:
@@ -77,9 +81,9 @@ def builtin_root() -> Path:
     An installed wheel carries it as ``memolint/_rules``; a source checkout
     (editable install, tests) has it next to the package.
     """
-    shipped = resources.files("memolint") / "_rules"
+    shipped = Path(__file__).resolve().parent / "_rules"
     if shipped.is_dir():
-        return Path(str(shipped))
+        return shipped
     return Path(__file__).resolve().parent.parent / "rules"
 
 
@@ -111,7 +115,7 @@ def load_pack(path: Path) -> tuple[Rule, ...]:
 
 def _parse_rule(entry: dict[str, Any], path: Path, pack: str) -> Rule:
     where = f"{path}: rule {entry.get('code', '?')}"
-    allowed = {"code", "name", "kind", "severity", "summary", "options", "docs"}
+    allowed = {"code", "name", "kind", "severity", "summary", "options", "docs", "languages"}
     unknown = set(entry) - allowed
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
@@ -144,7 +148,17 @@ def _parse_rule(entry: dict[str, Any], path: Path, pack: str) -> Rule:
         docs={k: str(v).strip() for k, v in docs.items()},
         option_docs={k: str(v).strip() for k, v in option_docs.items()},
         pack=pack,
+        languages=_languages(entry.get("languages", ["*"]), where),
     )
+
+
+def _languages(value: Any, where: str) -> tuple[str, ...]:
+    """A rule's ``languages``: ["*"] (any; the default) or ISO 639-1 codes like ["en"]."""
+    if (not isinstance(value, list) or not value
+            or not all(v == "*" or (isinstance(v, str) and _ISO_CODE.fullmatch(v)) for v in value)):
+        raise ConfigError(f"{where}: languages must be [\"*\"] or a list of two-letter "
+                          f"ISO 639-1 codes like [\"en\"] or [\"ko\"], got {value!r}")
+    return tuple(value)
 
 
 PROFILE_KEYS = ("name", "description", "extends", "max_pages", "packs", "opening_role",
@@ -164,6 +178,8 @@ def load_profile(name_or_path: str) -> Profile:
     (``[[rules]]`` next to ``[profile]``), so a team keeps its template and
     its rules in one TOML file.
     """
+    from memolint.sections import BODY, Roles, template_roles
+
     path = Path(name_or_path)
     if path.suffix != ".toml":
         path = builtin_root() / "profiles" / f"{name_or_path}.toml"
@@ -218,6 +234,8 @@ def _string_list(value: Any, where: str) -> list[str]:
 
 def _parse_section(entry: Any, path: Path) -> SectionSpec:
     """One ``[[profile.sections]]`` table; every key checked, errors name the file."""
+    from memolint.sections import BODY, SectionSpec
+
     if not isinstance(entry, dict):
         raise ConfigError(f"{path}: [[profile.sections]] entries must be tables")
     where = f"{path}: [[profile.sections]] {entry.get('name', '?')!r}"
@@ -248,10 +266,12 @@ def _parse_section(entry: Any, path: Path) -> SectionSpec:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """A pack or profile, parsed; built-in ones come from the per-machine cache."""
+    from memolint.tomlcache import load_toml
+
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        return load_toml(path, remember=Path(path).resolve().is_relative_to(builtin_root()))
     except FileNotFoundError:
         raise ConfigError(f"{path}: rule pack or profile not found") from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError, or bytes that are not UTF-8
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None

@@ -1,23 +1,29 @@
 """Readability scores computed on memolint's own sentences.
 
-textstat supplies syllable counts (CMUdict, with Pyphen for unknown words).
-It is pinned below 0.7.9: later versions fetch CMUdict through NLTK at run
-time, and memolint never touches the network. The dictionary costs ~1 s to
-load, so textstat is imported only when a score is needed, and textstat
-caches the dictionary for the rest of the process. The Flesch formulas are
-applied here to memolint's sentence and word counts, so headings, code,
-tables and list labels never distort the score, and textstat's global
-language setting is never changed.
+Syllables are counted as textstat 0.7.8 counts them (the version the tests
+pin): punctuation removed as textstat removes it, then each word's count
+from CMUdict's first pronunciation, or from Pyphen's hyphenation points for
+words the dictionary lacks. Loading CMUdict costs about a second, so the
+dictionary's counts ship precomputed in ``memolint/data/syllables.txt.gz``
+(written by ``tools/gen_syllables.py``, ~20 ms to load, only when a score is
+needed) and textstat itself is not needed at run time; a test compares the
+counts with textstat's. The Flesch formulas are applied here to memolint's
+sentence and word counts, so headings, code, tables and list labels never
+distort the score.
 """
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from memolint.nlp import URL
+from memolint.nlp import without_urls
 
 if TYPE_CHECKING:
     from memolint.nlp import Sentence
@@ -31,18 +37,110 @@ class Scores:
     flesch_kincaid_grade: float
 
 
+#: textstat's punctuation removal: apostrophes go unless they start a
+#: contraction's ending ("don't", "we've" keep theirs), then every other mark.
+_LOOSE_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s']")
+
+
 def syllables(text: str) -> int:
     """Syllables in ``text`` (English); URLs and e-mail addresses are not read."""
-    import textstat
+    words = _PUNCTUATION.sub("", _LOOSE_APOSTROPHE.sub("", without_urls(text))).lower().split()
+    table = _dictionary()
+    total = 0
+    for word in words:
+        count = table.get(word)
+        total += _undictionaried(word) if count is None else count
+    return total
 
-    return textstat.syllable_count(URL.sub(" ", text))
+
+@cache
+def _dictionary() -> dict[str, int]:
+    """CMUdict's syllable counts (word → count), read once per process."""
+    data = (Path(__file__).parent / "data" / "syllables.txt.gz").read_bytes()
+    table: dict[str, int] = {}
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        count, *words = line.split(" ")
+        table.update(dict.fromkeys(words, int(count)))
+    return table
+
+
+@lru_cache(maxsize=65536)
+def _undictionaried(word: str) -> int:
+    """Syllables of a word CMUdict lacks: Pyphen's hyphenation points plus one.
+
+    Pyphen never splits within two characters of either end, so shorter
+    words (and numbers, which its letter patterns never match) are one
+    syllable without loading its patterns.
+    """
+    if len(word) < 4 or word.isdigit():
+        return 1
+    return _hyphen_points(word) + 1
+
+
+def _hyphen_points(word: str) -> int:
+    """``len(pyphen.Pyphen(lang="en_US").positions(word))`` for a lower-case word.
+
+    Pyphen's own algorithm (Liang's, over the patterns its ``HyphDict``
+    parsed), without importing Pyphen and parsing its dictionary in each
+    process (~80 ms): the parsed patterns come from :func:`_hyphenation`.
+    """
+    patterns, longest = _hyphenation()
+    pointed = f".{word}."
+    marks = [0] * (len(pointed) + 1)
+    for i in range(len(pointed) - 1):
+        for j in range(i + 1, min(i + longest, len(pointed)) + 1):
+            found = patterns.get(pointed[i:j])
+            if found:
+                offset, values = found
+                window = slice(i + offset, i + offset + len(values))
+                marks[window] = map(max, values, marks[window])
+    # Pyphen keeps points at least two characters from either end.
+    return sum(1 for i, mark in enumerate(marks) if mark % 2 and 2 <= i - 1 <= len(word) - 2)
+
+
+@cache
+def _hyphenation() -> tuple[dict[str, list], int]:
+    """Pyphen's en_US patterns as its ``HyphDict`` parses them, and the longest key.
+
+    Kept in the per-machine cache (:func:`memolint.tomlcache.remembered`)
+    under the dictionary file's path, size and time, so a new Pyphen parses
+    again.
+    """
+    from memolint.tomlcache import remembered
+
+    path = _pyphen_dictionary()
+    stat = path.stat()
+
+    def parse() -> list:
+        import pyphen
+
+        parsed = pyphen.HyphDict(path)
+        return [{key: [start, list(values)] for key, (start, values) in parsed.patterns.items()},
+                parsed.maxlen]
+
+    patterns, longest = remembered("hyphenation", f"{path}|{stat.st_size}|{stat.st_mtime_ns}",
+                                   parse)
+    return patterns, longest
+
+
+def _pyphen_dictionary() -> Path:
+    """Pyphen's en_US dictionary file, found without importing Pyphen when possible."""
+    spec = importlib.util.find_spec("pyphen")
+    if spec and spec.origin:
+        path = Path(spec.origin).parent / "dictionaries" / "hyph_en_US.dic"
+        if path.is_file():
+            return path
+    import pyphen
+
+    return Path(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
 
 
 @lru_cache(maxsize=65536)  # a 600-page memo has ~20,000 sentences; ~15 MB at most
 def sentence_syllables(text: str) -> int:
     """Syllables of one sentence, memoised: several rules score the same sentences.
 
-    textstat's own cache holds 128 texts, fewer than a memo has sentences.
+    A 600-page memo's sentences fit, so a rule never counts one twice.
     """
     return syllables(text)
 

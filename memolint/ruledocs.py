@@ -20,10 +20,12 @@ def rules_listing(output_format: str) -> str:
     if output_format == "json":
         return json.dumps([
             {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity,
-             "summary": r.summary, "options": r.options} for r in rules
+             "summary": r.summary, "options": r.options, "languages": list(r.languages)}
+            for r in rules
         ], indent=2) + "\n"
     width = max(len(r.name) for r in rules)
     lines = [f"{r.code}  {r.name:<{width}}  {r.family:<11}  {r.severity:<7}  {r.summary}"
+             f"{'' if r.languages == ('*',) else ' [' + ', '.join(r.languages) + ']'}"
              for r in rules]
     return "\n".join(lines) + "\n"
 
@@ -37,11 +39,19 @@ def rule_page(code_or_name: str) -> str:
     return render_rule(rule)
 
 
+def languages_text(languages: tuple[str, ...]) -> str:
+    """A rule's languages for people: "any" for ``*``, else the codes."""
+    if "*" in languages:
+        return "any (the rule does not depend on the memo's language)"
+    return (", ".join(languages) + " (runs only on text in these languages; see "
+            "`memolint rule X002`)")
+
+
 def render_rule(rule: Rule) -> str:
     """A rule's docs as plain text, in the ruff/sqlfluff order."""
     docs = rule.docs
     out = [f"{rule.code} {rule.name} ({rule.family}, default severity: {rule.severity})",
-           "", rule.summary, ""]
+           "", rule.summary, "", f"Languages: {languages_text(rule.languages)}", ""]
 
     def section(title: str, body: str, indent: str = "  ") -> None:
         out.append(f"{title}:")

@@ -26,7 +26,12 @@ from memolint.document import Block
 APPENDIX = "appendix"
 BODY = "body"
 
-_NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z])[.)]\s*)+(?:\d+[.)]?\s*)*", re.IGNORECASE)
+#: Numbering before a heading's words: "2.", "1.2)", "iv." (and "Ⅳ." after NFKC), "a)",
+#: the Korean "가." / "나)" and "제3장".
+_NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z]|[가-하])[.)]\s*|제\s?\d+\s?[장절부]\s*)+"
+                        r"(?:\d+[.)]?\s*)*", re.IGNORECASE)
+#: Particles that may join a Korean heading's first words to the next ("목표와 원칙").
+_JOINING_PARTICLES = ("와", "과", "의", "및")
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,22 @@ def normalize_heading(text: str) -> str:
     return " ".join(text.split())
 
 
+def _starts_with(words: list[str], alias: list[str]) -> bool:
+    """Whether a heading's words start with an alias's, as whole words.
+
+    The alias's last word may carry a Korean joining particle ("목표와 원칙"
+    starts with "목표"), since Korean attaches it to the word instead of
+    writing "and" between them.
+    """
+    head = words[: len(alias)]
+    if head == alias:
+        return True
+    if len(head) < len(alias) or head[:-1] != alias[:-1]:
+        return False
+    last, wanted = head[-1], alias[-1]
+    return last.startswith(wanted) and last[len(wanted):] in _JOINING_PARTICLES
+
+
 def role_for_heading(text: str, roles: dict[str, tuple[str, ...]]) -> str | None:
     """The role whose alias starts the heading, as whole words; else None."""
     words = normalize_heading(text).split()
@@ -95,7 +116,7 @@ def role_for_heading(text: str, roles: dict[str, tuple[str, ...]]) -> str | None
     for role, aliases in roles.items():
         for alias in aliases:
             alias_words = normalize_heading(alias).split()
-            matches = alias_words and words[: len(alias_words)] == alias_words
+            matches = alias_words and _starts_with(words, alias_words)
             if matches and (best is None or len(alias_words) > best[0]):
                 best = (len(alias_words), role)
     return best[1] if best else None
@@ -145,7 +166,7 @@ def alias_match(text: str, names: tuple[str, ...]) -> int:
     best = 0
     for name in names:
         name_words = normalize_heading(name).split()
-        if name_words and words[: len(name_words)] == name_words:
+        if name_words and _starts_with(words, name_words):
             best = max(best, len(name_words))
     return best
 

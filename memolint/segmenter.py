@@ -145,18 +145,18 @@ def _ends_here(token: str, terminal: bool, following: str, previous: str) -> boo
 def set_sentences(doc: Doc) -> Doc:
     """The component: mark every token as a sentence start (1) or not (-1).
 
-    Token texts are sliced from the doc's text by offset and the marks set
-    with one array call: creating a Token object per token would cost more
-    than the tokenizer itself.
+    Token texts come from the string store by id and the marks are set with
+    one array call: creating a Token object per token (as ``Doc.text`` does)
+    would cost more than the tokenizer itself.
     """
     if not len(doc):
         return doc
     import numpy
-    from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+    from spacy.attrs import ORTH, SENT_START, SPACY
 
-    text = doc.text
-    rows = doc.to_array([IDX, LENGTH, SPACY]).tolist()
-    starts = boundaries([text[i : i + n] for i, n, _ in rows], [s for _, _, s in rows])
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, SPACY]).tolist()
+    starts = boundaries([strings[orth] for orth, _ in rows], [s for _, s in rows])
     marks = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64")
     doc.from_array([SENT_START], marks.reshape(-1, 1))
     return doc

@@ -62,7 +62,7 @@ def card_for(path: str, overrides: dict[str, Any], config: Path | None) -> dict[
     settings = with_file_settings(settings_for(Path(path), config, overrides), document.settings,
                                   f"{path}: front matter memolint")
     analysis = Analysis(document, load_profile(settings.profile), settings.nlp_model,
-                        page_model_from_config(settings.page_model()))
+                        page_model_from_config(settings.page_model()), settings.language)
     return report_card(analysis)
 
 

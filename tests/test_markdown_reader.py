@@ -581,3 +581,18 @@ def test_reading_time_grows_linearly():
     large = (body * 32).encode()
     read(small)
     assert _best_time(large) < 20 * _best_time(small)
+
+
+def test_lines_holding_only_a_form_feed_before_a_paragraph_are_skipped():
+    # markdown-it-py strips them off the paragraph (str.strip), CommonMark keeps the line.
+    doc = read("\x0c\n**bold** word\n")
+    block = doc.blocks[0]
+    assert block.text == "bold word"
+    assert block.start == Position(2, 3)
+    assert block.source.position(block.text.index("word")) == Position(2, 10)
+
+
+def test_form_feed_line_inside_a_list_item_before_its_text():
+    doc = read("- \x0c\n  item\n")
+    assert [(b.kind, b.text, b.start) for b in doc.blocks] == [
+        ("list_item", "item", Position(2, 3))]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 _BUILTIN_MODULES = ("memolint.kinds.bullets", "memolint.kinds.structure", "memolint.kinds.prfaq",
                     "memolint.kinds.length", "memolint.kinds.docx_format",
-                    "memolint.kinds.readability", "memolint.kinds.wording")
+                    "memolint.kinds.readability", "memolint.kinds.wording", "memolint.kinds.korean")
 ENTRY_POINT_GROUP = "memolint.kinds"
 
 

@@ -22,9 +22,10 @@ def exempt_roles(ctx: RuleContext) -> frozenset[str]:
 
 
 def sentences(ctx: RuleContext) -> list[Sentence]:
-    """Prose sentences, in document order, outside exempt sections."""
+    """Prose sentences, in document order, outside exempt sections, in the rule's languages."""
     skip, roles = exempt_roles(ctx), ctx.analysis.roles
-    return [s for s in ctx.analysis.sentences if roles[s.block_index] not in skip]
+    found = ctx.analysis.sentences_for(ctx.rule.languages)
+    return [s for s in found if roles[s.block_index] not in skip]
 
 
 def by_block(found: list[Sentence]) -> dict[int, list[Sentence]]:

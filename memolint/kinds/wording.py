@@ -145,8 +145,9 @@ def _same_case(original: str, replacement: str) -> str:
 def wordy_phrases(ctx: RuleContext) -> Iterator[Finding]:
     """Wordy phrases with a shorter replacement, offered as the fix."""
     table = {" ".join(k.lower().split()): v for k, v in ctx.options["replacements"].items()}
+    pattern = phrase_pattern(table)
     for sentence in sentences(ctx):
-        for match in phrase_pattern(table).finditer(sentence.text):
+        for match in pattern.finditer(sentence.text):
             phrase = match.group(0)
             better = _same_case(phrase, table[" ".join(phrase.lower().split())])
             shown = f'"{better}"' if better else "nothing (delete it)"

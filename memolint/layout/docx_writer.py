@@ -4,6 +4,9 @@ Every paragraph gets its format spelled out directly (font, size, spacing,
 indents, keep-with-next) from :meth:`PageModel.typography`, so the result does
 not depend on python-docx's template styles and matches what the layout
 engine assumes. List labels sit in a hanging indent, as pandoc puts them.
+Inline code gets runs of its own in the code font; every run names the page
+model's east-Asian font and language (``w:eastAsia``), so Korean text renders
+as the engine lays it out.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ def write_docx(document: Document, model: PageModel, target: Path) -> None:
         elif block.kind == "table":
             _table(out, block, typo)
         else:
-            _paragraph(out.add_paragraph(), block, typo)
+            _paragraph(out.add_paragraph(), block, typo, model.code_typography(block))
     out.save(str(target))
 
 
@@ -56,20 +59,41 @@ def _format(paragraph: Any, typo: Typography) -> None:
     fmt.keep_with_next = typo.keep_with_next
 
 
-def _paragraph(paragraph: Any, block: Block, typo: Typography) -> None:
+def _paragraph(paragraph: Any, block: Block, typo: Typography, code: Typography) -> None:
     _format(paragraph, typo)
-    text = block.text
+    label = ""
     if block.kind == "list_item":
         paragraph.paragraph_format.first_line_indent = Pt(-LIST_INDENT_PT / 2)
-        text = ("1.\t" if block.ordered else "\u2022\t") + text
-    lines = text.split("\n")
+        label = "1.\t" if block.ordered else "\u2022\t"
+        _run(paragraph, label, typo)
+    position = 0
+    for start, end in (*block.code_spans, (len(block.text), len(block.text))):
+        _lines(paragraph, block.text[position:start], typo)
+        _lines(paragraph, block.text[start:end], code)
+        position = end
+
+
+def _lines(paragraph: Any, text: str, typo: Typography) -> None:
+    """Runs of ``text`` in ``typo``, a line break for each newline."""
+    lines = text.split("\n") if text else []
     for number, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        run.font.name = typo.font
-        run.font.size = Pt(typo.size_pt or 11.0)
-        run.font.bold = typo.bold
+        run = _run(paragraph, line, typo)
         if number + 1 < len(lines):
             run.add_break()
+
+
+def _run(paragraph: Any, text: str, typo: Typography) -> Any:
+    run = paragraph.add_run(text)
+    run.font.name = typo.font
+    run.font.size = Pt(typo.size_pt or 11.0)
+    run.font.bold = typo.bold
+    if typo.east_asian_font:
+        properties = run._element.get_or_add_rPr()
+        properties.get_or_add_rFonts().set(qn("w:eastAsia"), typo.east_asian_font)
+        language = properties.makeelement(qn("w:lang"), {
+            qn("w:eastAsia"): typo.east_asian_language or "ko-KR"})
+        properties.append(language)
+    return run
 
 
 def _table(out: Any, block: Block, typo: Typography) -> None:
@@ -81,9 +105,7 @@ def _table(out: Any, block: Block, typo: Typography) -> None:
             cell.paragraphs[0].text = ""
             paragraph = cell.paragraphs[0]
             _format(paragraph, typo)
-            run = paragraph.add_run(text)
-            run.font.name = typo.font
-            run.font.size = Pt(typo.size_pt or 11.0)
+            _run(paragraph, text, typo)
     margins = table._tbl.tblPr
     cell_margins = margins.makeelement(qn("w:tblCellMar"), {})
     for side in ("left", "right"):

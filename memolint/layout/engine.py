@@ -14,12 +14,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
-from memolint.document import Block, Document, PageSetup, Typography
-from memolint.layout.fonts import Face, FontChoice, face, resolve
-from memolint.layout.linebreak import Measure, count_lines
+from memolint.document import Block, CellLayout, Document, HeaderFooter, PageSetup, Typography
+from memolint.layout.fonts import EastAsianChoice, Face, FontChoice, face, resolve
+from memolint.layout.fonts import resolve_east_asian as resolve_asian
+from memolint.layout.linebreak import Measure, Run, count_lines, has_asian
 from memolint.layout.model import PageModel
-from memolint.layout.tables import table_rows
+from memolint.layout.tables import cell_content_height, table_rows
 
 #: Word's paragraph defaults for anything neither style nor paragraph sets.
 _WORD_DEFAULTS = Typography(font="Times New Roman", size_pt=10.0, line_spacing=1.0,
@@ -63,7 +65,7 @@ class Layout:
     pages: float
     #: Per block: (start, end) positions in pages (0-based page + fraction).
     spans: list[tuple[float, float]]
-    fonts: list[FontChoice] = field(default_factory=list)
+    fonts: list[FontChoice | EastAsianChoice] = field(default_factory=list)
     #: "layout" (this engine) or "exact" (LibreOffice rendered it).
     source: str = "layout"
 
@@ -91,26 +93,43 @@ class _Boxer:
         self.markdown = document.format != "docx"
         self.model = model
         self.defaults = _merge(document.default_typography, _WORD_DEFAULTS)
-        self.fonts: dict[str, FontChoice] = {}
-        self._measures: dict[Typography, Measure] = {}
+        self.fonts: dict[str, FontChoice | EastAsianChoice] = {}
+        self._measures: dict[tuple[Typography, bool], Measure] = {}
 
     def typography(self, block: Block) -> Typography:
         if self.markdown or block.typography is None:
             return self.model.typography(block) if self.markdown else self.defaults
         return _merge(block.typography, self.defaults)
 
-    def measure(self, typo: Typography) -> Measure:
-        known = self._measures.get(typo)
+    def measure(self, typo: Typography, text: str = "") -> Measure:
+        """How ``text`` in ``typo`` is measured (with its east-Asian font if it needs one)."""
+        key = (typo, has_asian(text))
+        known = self._measures.get(key)
         if known is None:
-            known = self._measures[typo] = self._new_measure(typo)
+            known = self._measures[key] = self._new_measure(typo, key[1])
         return known
 
-    def _new_measure(self, typo: Typography) -> Measure:
+    def _new_measure(self, typo: Typography, asian: bool) -> Measure:
         choice = resolve(typo.font)
         self.fonts.setdefault(choice.name, choice)
         scale = (typo.character_scale_pct or 100.0) / 100.0
-        return Measure(face(choice.family, typo.bold, typo.italic), typo.size_pt or 10.0,
-                       typo.character_spacing_pt or 0.0, scale)
+        measure = Measure(face(choice.family, typo.bold, typo.italic), typo.size_pt or 10.0,
+                          typo.character_spacing_pt or 0.0, scale)
+        if not asian:
+            return measure
+        korean = (typo.east_asian_language or "").lower().startswith("ko")
+        east = resolve_asian(typo.east_asian_font or typo.font, korean)
+        self.fonts.setdefault(f"{east.name} (east Asian)", east)
+        return Measure(measure.face, measure.size_pt, measure.spacing_pt, scale,
+                       asian=face(east.family, typo.bold, typo.italic),
+                       asian_glyphs=face(east.glyphs, typo.bold, typo.italic), word_wrap=korean)
+
+    def runs(self, block: Block, text: str) -> tuple[Run, ...]:
+        """Inline code of a Markdown block, each span under the code font's measure."""
+        if not block.code_spans or not self.markdown:
+            return ()
+        measure = self.measure(self.model.code_typography(block), text)
+        return tuple((start, end, measure) for start, end in block.code_spans)
 
     def spacer_boxes(self, block: Block, width: float) -> list[Box]:
         """Paragraphs before a DOCX block that carry no text: empty ones take one line
@@ -119,11 +138,11 @@ class _Boxer:
         texts = block.spacer_texts
         for index, spacer in enumerate(block.spacers):
             typo = _merge(spacer, self.defaults)
-            measure = self.measure(typo)
             text = texts[index] if index < len(texts) else ""
+            measure = self.measure(typo, text)
             lines = self._lines(text, typo, measure, width) if text else 1
             boxes.append(Box(typo.space_before_pt or 0.0, typo.space_after_pt or 0.0,
-                             [(_line_height(typo, measure), lines)],
+                             [(_line_height(typo, measure, text), lines)],
                              page_break_before=typo.page_break_before))
         return boxes
 
@@ -137,8 +156,9 @@ class _Boxer:
         typo = self.typography(block)
         if block.kind == "page_break":
             return Box(0.0, 0.0, [], page_break=True)
-        measure = self.measure(typo)
-        line = _line_height(typo, measure)
+        text = block.layout_text or block.text
+        measure = self.measure(typo, text)
+        line = _line_height(typo, measure, text)
         left = typo.indent_left_pt or 0.0
         inner = width - left - (typo.indent_right_pt or 0.0)
         rows: list[tuple[float, int]]
@@ -151,7 +171,7 @@ class _Boxer:
             rows = []
         else:
             first = inner if block.kind == "list_item" else inner - (typo.indent_first_pt or 0.0)
-            rows = [(line, count_lines(block.layout_text or block.text, measure, inner, first))]
+            rows = [(line, count_lines(text, measure, inner, first, self.runs(block, text)))]
         rows += [(min(h, 10_000.0), 1) for _, h in block.images if h > 0 and not self.markdown]
         # Keep rules come from the paragraph's own format: a DOCX paragraph that
         # merely has an outline level (a numbered clause) still splits across
@@ -167,13 +187,39 @@ class _Boxer:
             if typo.contextual_spacing else None,
         )
 
+    def body_heights(self, setup: PageSetup) -> tuple[float, float]:
+        """Text-area height on the section's first page and on its other pages.
+
+        LibreOffice imports a Word header as a frame between the header
+        distance and the top margin that grows with its content: a header
+        taller than that gap pushes the body down (likewise the footer, up).
+        A negative ("exact") margin holds the body where it is.
+        """
+        width = setup.width_pt - setup.margin_left_pt - setup.margin_right_pt
+        rest = _body_height(setup, self._furniture(setup.header, width),
+                            self._furniture(setup.footer, width))
+        if not setup.title_page:
+            return rest, rest
+        return _body_height(setup, self._furniture(setup.first_header, width),
+                            self._furniture(setup.first_footer, width)), rest
+
+    def _furniture(self, content: HeaderFooter | None, width: float) -> float:
+        """Height of a header's or footer's content (0 when there is none)."""
+        if content is None:
+            return 0.0
+        height = cell_content_height(CellLayout(content.paragraphs), width,
+                                     self._cell_paragraph) if content.paragraphs else 0.0
+        for table in content.tables:
+            height += sum(h * n for h, n in table_rows(table, width, self._cell_paragraph)[0])
+        return height + sum(content.image_heights_pt)
+
     def _cell_paragraph(self, text: str, typography: Typography | None,
                         width: float) -> tuple[float, float, float, int]:
         """One table-cell paragraph under its own typography (see :mod:`.tables`)."""
         typo = _merge(typography, self.defaults)
-        measure = self.measure(typo)
+        measure = self.measure(typo, text)
         lines = self._lines(text, typo, measure, width)
-        return (typo.space_before_pt or 0.0, lines * _line_height(typo, measure),
+        return (typo.space_before_pt or 0.0, lines * _line_height(typo, measure, text),
                 typo.space_after_pt or 0.0, lines)
 
     def _table_rows(self, block: Block, typo: Typography, measure: Measure, line: float,
@@ -205,9 +251,22 @@ def _merge(typo: Typography | None, base: Typography) -> Typography:
     return Typography(**values)
 
 
-def _line_height(typo: Typography, measure: Measure) -> float:
-    """Height of one line under the paragraph's line-spacing rule."""
-    return _spaced_line(typo.line_rule, typo.line_spacing, measure.face, measure.size_pt)
+def _body_height(setup: PageSetup, header: float, footer: float) -> float:
+    """The text area's height between a header and a footer of the given heights."""
+    top, bottom = setup.margin_top_pt, setup.margin_bottom_pt
+    if setup.gutter_at_top:
+        top = math.copysign(abs(top) + setup.gutter_pt, top)
+    if top >= 0 and header:
+        top = max(top, setup.header_distance_pt + header)
+    if bottom >= 0 and footer:
+        bottom = max(bottom, setup.footer_distance_pt + footer)
+    return max(setup.height_pt - abs(top) - abs(bottom), 72.0)
+
+
+def _line_height(typo: Typography, measure: Measure, text: str = "") -> float:
+    """Height of one line of ``text`` under the paragraph's line-spacing rule."""
+    return _spaced_line(typo.line_rule, typo.line_spacing, measure.line_face(text),
+                        measure.size_pt)
 
 
 @lru_cache(maxsize=1024)
@@ -230,20 +289,25 @@ class _Flow:
     takes ``1 / columns`` of its height from the page.
     """
 
-    def __init__(self, setup: PageSetup) -> None:
+    def __init__(self, setup: PageSetup, heights: tuple[float, float] = (0.0, 0.0)) -> None:
         self.page = 0
         self.y = 0.0
         self.after = 0.0
         self.context: tuple | None = None
-        self.set_geometry(setup)
+        #: The page began where the previous one ran full (not at a break).
+        self.flowed = False
+        self.set_geometry(setup, heights)
 
-    def set_geometry(self, setup: PageSetup) -> None:
+    def set_geometry(self, setup: PageSetup, heights: tuple[float, float] | None = None) -> None:
+        """Take a section's columns and, unless ``heights`` is None, its text-area heights
+        (first page, other pages). A continuous section keeps the page it starts on, as
+        LibreOffice keeps the page style there: only the width and columns change."""
         columns = max(setup.columns, 1)
         self.share = 1.0 / columns
-        self.height = max(setup.height_pt - abs(setup.margin_top_pt)
-                          - abs(setup.margin_bottom_pt), 72.0)
+        if heights is not None:
+            self.height, self.rest_height = heights
         text_width = setup.width_pt - setup.margin_left_pt - setup.margin_right_pt
-        text_width -= setup.gutter_pt
+        text_width -= 0.0 if setup.gutter_at_top else setup.gutter_pt
         gaps = setup.column_space_pt * (columns - 1)
         self.width = max((text_width - gaps) / columns, 36.0)
 
@@ -256,8 +320,11 @@ class _Flow:
         """Where the cursor stands, in pages."""
         return self.page + min(self.y / self.height, 1.0)
 
-    def next_page(self) -> None:
+    def next_page(self, flowed: bool = False) -> None:
+        """Start a new page: at a break, or (``flowed``) because the last one is full."""
+        self.flowed = flowed
         self.page += 1
+        self.height = self.rest_height
         self.y = 0.0
         self.after = 0.0
 
@@ -272,6 +339,8 @@ class _Flow:
         """
         if box.contextual_key is not None and box.contextual_key == self.context:
             return 0.0
+        if self.flowed and self.at_top:
+            return 0.0  # space before is dropped at the top of a page text flowed onto
         return max(self.after, box.before) * self.share
 
     def pour(self, box: Box) -> tuple[float, float]:
@@ -294,7 +363,7 @@ class _Flow:
                 if take <= 0:
                     if not self.at_top:
                         self._continue(box, start is not None)
-                        gap = box.before * self.share
+                        gap = 0.0
                         continue
                     take = 1
                 if start is None:
@@ -312,7 +381,7 @@ class _Flow:
 
     def _continue(self, box: Box, started: bool) -> None:
         """Go on to the next page; a table already begun repeats its header rows there."""
-        self.next_page()
+        self.next_page(flowed=True)
         if started and box.repeat < self.height / 2:
             self.y = box.repeat * self.share
 
@@ -324,16 +393,17 @@ class _Flow:
         return min(take, total - MIN_LINES)
 
     def fits_with_next(self, boxes: list[Box]) -> bool:
-        """Whether a chain of keep-with-next boxes and the next one's first lines fit here."""
-        needed = 0.0
-        after = self.after
-        for box in boxes[:-1]:
-            needed += after + box.before + box.height
-            after = box.after
-        last = boxes[-1]
+        """Whether a chain of keep-with-next boxes and the next one's first lines fit here.
+
+        Spacing between them collapses to the larger side, as :meth:`gap` pours it.
+        """
+        chain, last = boxes[:-1], boxes[-1]
+        needed = self.gap(chain[0]) / self.share + chain[0].height
+        for previous, box in pairwise(chain):
+            needed += max(previous.after, box.before) + box.height
         if last.rows:
             height, count = last.rows[0]
-            needed += after + last.before + height * min(count, MIN_LINES)
+            needed += max(chain[-1].after, last.before) + height * min(count, MIN_LINES)
         return self.y + needed * self.share <= self.height + _EPSILON
 
 
@@ -342,7 +412,8 @@ def layout_document(document: Document, model: PageModel) -> Layout:
     setups = document.page_setups if document.format == "docx" else [model.setup]
     setups = sorted(setups or [PageSetup()], key=lambda s: s.first_block)
     boxer = _Boxer(document, model)
-    flow = _Flow(setups[0])
+    heights = {s.first_block: boxer.body_heights(s) for s in setups}
+    flow = _Flow(setups[0], heights[setups[0].first_block])
     section_starts = {s.first_block: s for s in setups[1:]}
     boxes: list[Box] = []
     spacers: list[list[Box]] = []
@@ -351,23 +422,24 @@ def layout_document(document: Document, model: PageModel) -> Layout:
             flow.set_geometry(section_starts[index])
         boxes.append(boxer.box(block, flow.width))
         spacers.append(boxer.spacer_boxes(block, flow.width))
-    flow = _Flow(setups[0])
+    flow = _Flow(setups[0], heights[setups[0].first_block])
     spans: list[tuple[float, float]] = []
     for index, box in enumerate(boxes):
         if index in section_starts:
-            if section_starts[index].start != "continuous" and not flow.at_top:
+            new_page = section_starts[index].start != "continuous"
+            if new_page and not flow.at_top:
                 flow.next_page()
-            flow.set_geometry(section_starts[index])
+            flow.set_geometry(section_starts[index], heights[index] if new_page else None)
         for spacer in spacers[index]:
             flow.pour(spacer)
         if box.keep_with_next and not flow.at_top:
             chain = _keep_chain(boxes, index)
             if len(chain) > 1 and not flow.fits_with_next(chain):
-                flow.next_page()
+                flow.next_page(flowed=True)
         spans.append(flow.pour(box))
     ends = [end for _, end in spans]
     return Layout(pages=round(max(ends, default=0.0), 3), spans=spans,
-                  fonts=sorted(boxer.fonts.values(), key=lambda c: c.name))
+                  fonts=[boxer.fonts[name] for name in sorted(boxer.fonts)])
 
 
 def _keep_chain(boxes: list[Box], index: int) -> list[Box]:

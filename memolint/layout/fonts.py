@@ -6,11 +6,17 @@ use (Carlito = Calibri, Liberation Sans = Arial, ...), plus DejaVu, which is
 what LibreOffice on Linux shows for fonts it lacks. Resolving a font name says
 how: an exact metric twin, a renderer's substitution (Verdana -> DejaVu Sans),
 or an unknown name laid out with the fallback; ``inspect`` shows which.
+
+East-Asian text is measured with the run's east-Asian font (``w:eastAsia``),
+resolved by :func:`resolve_east_asian` against a second table,
+``data/fonts_cjk.json`` (Korean fonts: Nanum, Noto CJK KR), read only when a
+document has east-Asian text, so English documents pay nothing for it.
 """
 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -31,6 +37,16 @@ def _table() -> dict[str, Any]:
     return json.loads(files("memolint.layout").joinpath("data/fonts.json").read_text("utf-8"))
 
 
+@cache
+def _cjk_table() -> dict[str, Any]:
+    """The Korean metrics table (read on the first east-Asian text only)."""
+    return json.loads(files("memolint.layout").joinpath("data/fonts_cjk.json").read_text("utf-8"))
+
+
+#: Runs of at least this many code points stay ranges instead of dictionary entries.
+_BLOCK_RUN = 64
+
+
 @dataclass(frozen=True, eq=False)
 class Face:
     """One family in one style: widths and vertical metrics in font units.
@@ -48,6 +64,19 @@ class Face:
     ascent: int
     descent: int
     line_gap: int
+    #: Long runs of one advance (Hangul syllables, ideographs): ``(first, last, width)``
+    #: sorted by ``first``, consulted for code points ``widths`` lacks.
+    blocks: tuple[tuple[int, int, int], ...] = ()
+
+    def advance(self, code: int) -> int:
+        """Advance of one code point in font units (the default when the font lacks it)."""
+        width = self.widths.get(code)
+        if width is not None:
+            return width
+        index = bisect_right(self.blocks, (code, 1 << 30, 0)) - 1
+        if index >= 0 and self.blocks[index][1] >= code:
+            return self.blocks[index][2]
+        return self.default_width
 
     def line_height(self, size_pt: float) -> float:
         """Single line height at ``size_pt``, as LibreOffice computes it.
@@ -68,6 +97,8 @@ class Face:
 
 @lru_cache(maxsize=1 << 16)
 def _width_em(face: Face, text: str) -> float:
+    if face.blocks:
+        return sum(map(face.advance, map(ord, text))) / face.upm
     widths, default = face.widths, face.default_width
     return sum(widths.get(ord(ch), default) for ch in text) / face.upm
 
@@ -84,11 +115,28 @@ def _make_face(family: str, style: str, data: dict[str, Any], ranges: list[list[
     )
 
 
+def _make_cjk_face(family: str, style: str, data: dict[str, Any]) -> Face:
+    """A Korean face from its run-length widths: short runs in the dict, long ones as blocks."""
+    widths: dict[int, int] = {}
+    blocks = []
+    for first, last, width in data["runs"]:
+        if last - first + 1 >= _BLOCK_RUN:
+            blocks.append((first, last, width))
+        else:
+            widths.update(dict.fromkeys(range(first, last + 1), width))
+    ascent, descent, gap = data["typo"] if data["use_typo"] else data["hhea"]
+    return Face(family=family, style=style, upm=data["upm"], widths=widths,
+                default_width=data["upm"], ascent=ascent, descent=descent, line_gap=gap,
+                blocks=tuple(blocks))
+
+
 @cache
 def face(family: str, bold: bool = False, italic: bool = False) -> Face:
     """The face of a family in the table (``family`` as :func:`resolve` returns it)."""
     table = _table()
     style = ("bold" if bold else "") + ("italic" if italic else "") or "regular"
+    if family not in table["families"]:
+        return _make_cjk_face(family, style, _cjk_table()["families"][family][style])
     return _make_face(family, style, table["families"][family][style], table["ranges"])
 
 
@@ -131,3 +179,57 @@ def resolve(name: str | None) -> FontChoice:
     if any(hint in key for hint in _SERIF_HINTS):
         return FontChoice(name, "DejaVu Serif", "unknown")
     return FontChoice(name, DEFAULT_FALLBACK, "unknown")
+
+
+#: Where Hangul comes from when the east-Asian font has none: LibreOffice asks
+#: fontconfig for a font with the glyph in the text's language. On Debian with
+#: fonts-nanum that is NanumGothic for text tagged Korean; otherwise the first
+#: CJK font, Noto Sans CJK (whose Hangul advances are the same in every locale).
+KOREAN_GLYPH_FALLBACK = "NanumGothic"
+OTHER_GLYPH_FALLBACK = "Noto Sans CJK KR"
+
+
+@dataclass(frozen=True)
+class EastAsianChoice:
+    """What a run's east-Asian font is laid out with, and why.
+
+    ``family`` gives line heights and the widths of spaces and punctuation
+    next to east-Asian text; ``glyphs`` the advances of Hangul and ideographs,
+    which differ when the font has no Hangul and the renderer falls back.
+    """
+
+    name: str
+    family: str
+    glyphs: str
+    how: Resolution
+
+    def describe(self) -> str:
+        """One line for ``inspect``."""
+        glyphs = "" if self.glyphs == self.family else f", Hangul from {self.glyphs}"
+        if self.how == "metric-compatible":
+            return f"{self.name} (east Asian): {self.family}{glyphs}"
+        return (f"{self.name} (east Asian): not available to open renderers; laid out as "
+                f"{self.family}{glyphs}, which LibreOffice substitutes (widths differ)")
+
+
+@cache
+def resolve_east_asian(name: str | None, korean: bool) -> EastAsianChoice:
+    """The families an east-Asian font name is laid out with.
+
+    ``korean``: the text is tagged Korean (``w:lang w:eastAsia="ko-KR"``),
+    which makes fontconfig prefer Korean fonts for a missing name and for
+    missing glyphs, as measured on LibreOffice's PDFs.
+    """
+    table = _cjk_table()
+    label = (name or "").strip() or "(none)"
+    key = label.lower()
+    families = {f.lower(): f for f in table["families"]}
+    families.update({a.lower(): f for a, f in table["aliases"].items()})
+    if key in families:
+        return EastAsianChoice(label, families[key], families[key], "metric-compatible")
+    fallback = {a.lower(): f for a, f in table["ko_fallbacks"].items()}.get(key)
+    if korean and fallback:
+        return EastAsianChoice(label, fallback, fallback, "substituted")
+    latin = resolve(name or DEFAULT_FALLBACK)
+    glyphs = KOREAN_GLYPH_FALLBACK if korean else OTHER_GLYPH_FALLBACK
+    return EastAsianChoice(label, latin.family, glyphs, latin.how)

@@ -4,6 +4,16 @@ Word and LibreOffice fill each line with as many words as fit and break at
 spaces and after hyphens; a word wider than the line is broken between
 characters. Spaces at the end of a line take no room. That greedy rule,
 with real advance widths, is all a page count needs.
+
+East-Asian text (:class:`Measure` with an ``asian`` face) is measured by
+script, as LibreOffice does: Hangul and ideographs in the east-Asian font's
+glyph face, Latin letters in the Latin face, and spaces, digits and
+punctuation in the face of the script before them. Text tagged Korean wraps
+at spaces (by eojeol); other east-Asian text, and Korean that is not tagged
+so, wraps between any two characters (both measured on LibreOffice 7.4's
+PDFs). Either way the kinsoku rules hold: no line starts with closing
+punctuation and none ends with an opening bracket. A paragraph whose runs
+differ in font or size (inline code) is measured run by run (``runs``).
 """
 
 from __future__ import annotations
@@ -20,6 +30,45 @@ from memolint.layout.fonts import Face
 #: Optional whitespace, then a word or the part of a hyphenated word up to its hyphen.
 _TOKEN = re.compile(r"(\s*)([^\s\-\u2010\u2013]*[\-\u2010\u2013]+|[^\s\-\u2010\u2013]+)")
 _EPSILON = 0.01
+#: East-Asian script: Hangul (jamo, compatibility jamo, syllables), CJK symbols
+#: and punctuation, kana, ideographs, full-width forms.
+ASIAN = ("\u1100-\u11ff\u2e80-\u2fdf\u3000-\u30ff\u3130-\u318f\u3190-\u31ff"
+         "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff"
+         "\ufe30-\ufe4f\uff00-\uffef")
+_ASIAN_CHAR = re.compile(f"[{ASIAN}]")
+#: Kinsoku: characters that never start a line, and that never end one.
+NO_LINE_START = frozenset(".,!?:;%)]}\u2019\u201d\u2026\u00b7~\u3001\u3002\u3009\u300b"
+                          "\u300d\u300f\u3011\u3015\u3017\u3019\u301b\u301c\u30fb"
+                          "\uff01\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff3d\uff5d")
+NO_LINE_END = frozenset("([{\u2018\u201c\u3008\u300a\u300c\u300e\u3010\u3014\u3016"
+                        "\u3018\u301a\uff08\uff3b\uff5b")
+
+
+def has_asian(text: str) -> bool:
+    """Whether ``text`` has east-Asian characters (fast for ASCII text)."""
+    return not text.isascii() and _ASIAN_CHAR.search(text) is not None
+
+
+def _is_asian(char: str) -> bool:
+    return char >= "\u1100" and _ASIAN_CHAR.match(char) is not None
+
+
+def break_units(word: str) -> list[str]:
+    """``word`` cut where a line may break inside it when east-Asian text wraps by character.
+
+    A break is allowed next to an east-Asian character, except before a
+    character that may not start a line or after one that may not end it.
+    """
+    units = []
+    start = 0
+    for index in range(1, len(word)):
+        before, char = word[index - 1], word[index]
+        if ((_is_asian(before) or _is_asian(char))
+                and char not in NO_LINE_START and before not in NO_LINE_END):
+            units.append(word[start:index])
+            start = index
+    units.append(word[start:])
+    return units
 
 
 @dataclass(frozen=True)
@@ -32,11 +81,70 @@ class Measure:
     spacing_pt: float = 0.0
     #: Horizontal scale (``w:w``), 1.0 is 100 %.
     scale: float = 1.0
+    #: The run's east-Asian font (spaces and punctuation after east-Asian text,
+    #: and line height), and the face Hangul and ideographs come from; ``None``
+    #: for text without east-Asian characters.
+    asian: Face | None = None
+    asian_glyphs: Face | None = None
+    #: Korean wraps at spaces (text tagged Korean); otherwise between characters.
+    word_wrap: bool = True
 
     def width(self, token: str) -> float:
         """Width of ``token`` in points."""
-        em = self.face.text_width_em(token)
+        if self.asian is None or token.isascii():
+            em = self.face.text_width_em(token)
+        else:
+            em = self._mixed_em(token)
         return em * self.size_pt * self.scale + self.spacing_pt * len(token)
+
+    def _mixed_em(self, token: str) -> float:
+        """Ems of text mixing scripts: each character in its script's face.
+
+        Weak characters (spaces, digits, punctuation) take the script of the
+        strong character before them, or after them at the start.
+        """
+        asian = self.asian_script(token, last=False)
+        total = 0.0
+        for char in token:
+            if _is_asian(char):
+                asian = True
+                total += self.asian_glyphs.advance(ord(char)) / self.asian_glyphs.upm  # type: ignore[union-attr]
+                continue
+            if char.isalpha():
+                asian = False
+            face = self.asian if asian else self.face
+            total += face.advance(ord(char)) / face.upm  # type: ignore[union-attr]
+        return total
+
+    @staticmethod
+    def asian_script(token: str, last: bool = True) -> bool:
+        """Whether the last (or first) strong character of ``token`` is east-Asian."""
+        for char in reversed(token) if last else token:
+            if _is_asian(char):
+                return True
+            if char.isalpha():
+                return False
+        return False
+
+    def space_after(self, token: str) -> float:
+        """Width of a space that follows ``token`` (it takes the token's script)."""
+        if self.asian is not None and not token.isascii() and self.asian_script(token):
+            return self.asian.advance(32) / self.asian.upm * self.size_pt * self.scale \
+                + self.spacing_pt
+        return self.width(" ")
+
+    def line_face(self, text: str) -> Face:
+        """The face whose height sets the lines of ``text``: the taller of the two.
+
+        Measured on LibreOffice's PDFs: Hangul and spaces alone take the
+        east-Asian font's height; once punctuation, digits or Latin letters
+        join them (any real sentence), the Latin font's height counts too.
+        """
+        if self.asian is None or not has_asian(text):
+            return self.face
+        if all(ch.isspace() or _is_asian(ch) for ch in text):
+            return self.asian
+        return max(self.face, self.asian, key=lambda f: f.line_height(self.size_pt))
 
 
 @lru_cache(maxsize=256)
@@ -49,51 +157,154 @@ def _widths(measure: Measure) -> dict[str, float]:
     return {}
 
 
-def count_lines(text: str, measure: Measure, width_pt: float, first_width_pt: float) -> int:
+#: A stretch of a paragraph in a font of its own: ``(start, end, measure)``,
+#: offsets into the paragraph's text (inline code, DOCX runs).
+Run = tuple[int, int, Measure]
+
+
+def count_lines(text: str, measure: Measure, width_pt: float, first_width_pt: float,
+                runs: tuple[Run, ...] = ()) -> int:
     """Lines ``text`` wraps to in a column ``width_pt`` wide (first line ``first_width_pt``).
 
     Each ``\\n`` is a hard line break inside the paragraph; an empty text is
     still one line (the paragraph mark). Greedy filling, computed on running
     sums of the token advances: each line is one binary search for the last
     token that fits, instead of a Python step per word (layout of a six-page
-    memo must stay within a few milliseconds).
+    memo must stay within a few milliseconds). Text in one Latin font takes
+    the fast path; ``runs`` and east-Asian text are measured token by token.
     """
     width_pt = max(width_pt, 1.0)
     known = _widths(measure)
     space = measure.width(" ")
     lines = 0
     avail = max(first_width_pt, 1.0)
+    offset = 0
     for part in text.split("\n"):
         lines += 1
-        tokens = _TOKEN.findall(part)
-        if tokens:
-            lines += _extra_lines(tokens, known, measure, space, avail, width_pt)
+        if measure.asian is not None:
+            lead, widths = _mixed_tokens(part, offset, measure, runs, known)
+        else:
+            tokens = _TOKEN.findall(part)
+            lead = [space if spaced else 0.0 for spaced, _ in tokens]
+            widths = _token_widths(tokens, known, measure)
+            if runs:
+                _apply_runs(tokens, lead, widths, offset, runs, measure, known)
+        if widths:
+            lines += _extra_lines(lead, widths, avail, width_pt)
         avail = width_pt
+        offset += len(part) + 1
     return max(lines, 1)
 
 
-def _extra_lines(tokens: list[tuple[str, str]], known: dict[str, float], measure: Measure,
-                 space: float, avail: float, width_pt: float) -> int:
-    """Lines beyond the first that one hard-broken part of a paragraph needs.
-
-    ``cum[k]`` is the width of tokens ``0..k-1``, each with its leading space;
-    tokens ``i..j-1`` on a line of offset ``base`` take ``base + cum[j] - cum[i]``.
-    A line starts with ``base`` = minus its first token's space (a line never
-    starts with a space); a word wider than the line is broken between
-    characters and what is left of it starts the next line.
-    """
+def _token_widths(tokens: list[tuple[str, str]], known: dict[str, float],
+                  measure: Measure) -> list[float]:
     widths = []
     for _, token in tokens:
         word = known.get(token)
         if word is None:
             word = known[token] = measure.width(token)
         widths.append(word)
-    cum = list(accumulate((w + space if spaced else w for (spaced, _), w in
-                           zip(tokens, widths, strict=True)), initial=0.0))
-    count = len(tokens)
+    return widths
+
+
+def _apply_runs(tokens: list[tuple[str, str]], lead: list[float], widths: list[float],
+                offset: int, runs: tuple[Run, ...], measure: Measure,
+                known: dict[str, float]) -> None:
+    """Re-measure, in place, the tokens and spaces of a Latin part that runs cover.
+
+    The part was measured in the paragraph's font on the fast path; only the
+    few tokens under a run (inline code) are measured again, piece by piece.
+    """
+    ends = list(accumulate(len(spaces) + len(word) for spaces, word in tokens))
+    run_ends = [end for _, end, _ in runs]
+    for run_start, run_end, run in runs:
+        index = bisect_right(ends, run_start - offset)
+        while index < len(tokens):
+            spaces, word = tokens[index]
+            word_start = offset + ends[index] - len(word)
+            if word_start - len(spaces) >= run_end:
+                break
+            widths[index] = _run_width(word, word_start, runs,
+                                       bisect_right(run_ends, word_start), measure, known)
+            if spaces and run_start < word_start <= run_end:
+                lead[index] = run.width(" ")
+            index += 1
+
+
+def _mixed_tokens(part: str, offset: int, measure: Measure, runs: tuple[Run, ...],
+                  known: dict[str, float]) -> tuple[list[float], list[float]]:
+    """Leading-space and token widths of a part whose tokens differ in font or script.
+
+    Each piece of a token is measured under the run it falls in; a space under
+    the run it stands in, in the script of the token before it. East-Asian text
+    not tagged Korean is cut into :func:`break_units`, each a token without a
+    leading space. Runs are sorted and walked once alongside the tokens.
+    """
+    lead: list[float] = []
+    widths: list[float] = []
+    previous = ""
+    first = 0  # the first run that may still cover a token
+    for match in _TOKEN.finditer(part):
+        spaced, word = match.group(1, 2)
+        start = offset + match.start(2)
+        while first < len(runs) and runs[first][1] < start:
+            first += 1
+        covering = runs[first:first + 1] if first < len(runs) else ()
+        space_measure = (covering[0][2] if covering and covering[0][0] < start
+                         else measure)
+        space = space_measure.space_after(previous) if spaced else 0.0
+        asian = space_measure.asian is not None and not space_measure.word_wrap
+        for unit in break_units(word) if asian and has_asian(word) else (word,):
+            lead.append(space)
+            widths.append(_run_width(unit, start, runs, first, measure, known))
+            start += len(unit)
+            space = 0.0
+        previous = word
+    return lead, widths
+
+
+def _run_width(token: str, start: int, runs: tuple[Run, ...], first: int, measure: Measure,
+               known: dict[str, float]) -> float:
+    """Width of ``token`` (at ``start`` in the text), each piece under its own run.
+
+    ``runs[first:]`` are the runs that do not end before ``start``.
+    """
+    end = start + len(token)
+    if first >= len(runs) or runs[first][0] >= end:
+        width = known.get(token)
+        if width is None:
+            width = known[token] = measure.width(token)
+        return width
+    total = 0.0
+    position = start
+    for run_start, run_end, run in runs[first:]:
+        if run_start >= end:
+            break
+        if run_start > position:
+            total += measure.width(token[position - start:run_start - start])
+        stop = min(run_end, end)
+        if stop > position:
+            total += run.width(token[max(run_start, position) - start:stop - start])
+            position = stop
+    if position < end:
+        total += measure.width(token[position - start:])
+    return total
+
+
+def _extra_lines(lead: list[float], widths: list[float], avail: float, width_pt: float) -> int:
+    """Lines beyond the first that one hard-broken part of a paragraph needs.
+
+    ``cum[k]`` is the width of tokens ``0..k-1``, each with its leading space
+    (``lead``); tokens ``i..j-1`` on a line of offset ``base`` take
+    ``base + cum[j] - cum[i]``. A line starts with ``base`` = minus its first
+    token's space (a line never starts with a space); a word wider than the
+    line is broken between characters and what is left of it starts the next line.
+    """
+    cum = list(accumulate(map(float.__add__, lead, widths), initial=0.0))
+    count = len(widths)
     extra = 0
     i = 0
-    base = -space if tokens[0][0] else 0.0
+    base = -lead[0]
     fresh = True  # the line holds nothing yet
     while True:
         j = bisect_right(cum, avail + _EPSILON - base + cum[i]) - 1
@@ -103,7 +314,7 @@ def _extra_lines(tokens: list[tuple[str, str]], known: dict[str, float], measure
             extra += 1
             avail = width_pt
             i = j
-            base = -space if tokens[i][0] else 0.0
+            base = -lead[i]
             fresh = True
             continue
         word = widths[i]  # alone and still too wide: break it between characters

@@ -3,8 +3,10 @@
 Markdown says nothing about pages, so it is laid out the way the memo
 convention (and ``reference.docx`` in the calibration corpus) sets it: US
 Letter, 1-inch margins, Calibri 11 pt, single spacing, 0 pt before and 6 pt
-after paragraphs, bold headings 16/13/12 pt, code in Courier New 10 pt. The
-paragraph styles below mirror what pandoc writes with that reference
+after paragraphs, bold headings 16/13/12 pt, code in Courier New 10 pt.
+Korean (and other east-Asian) text is set in Malgun Gothic, tagged ko-KR, as
+Korean Word sets it; LibreOffice on Debian shows NanumGothic for that name.
+The paragraph styles below mirror what pandoc writes with that reference
 document, so a Markdown memo converted to Word lands on the same pages.
 """
 
@@ -43,6 +45,10 @@ class PageModel:
     title_size_pt: float = 20.0
     code_font: str = "Courier New"
     code_size_pt: float = 10.0
+    #: Font and language of east-Asian text (``w:eastAsia``); text tagged
+    #: Korean wraps at spaces.
+    east_asian_font: str = "Malgun Gothic"
+    east_asian_language: str = "ko-KR"
     #: "layout" (the engine) or "exact" (render with LibreOffice).
     pages: str = "layout"
 
@@ -57,7 +63,8 @@ class PageModel:
             font=self.font, size_pt=self.size_pt, line_spacing=self.line_spacing,
             space_before_pt=self.space_before_pt, space_after_pt=self.space_after_pt,
             indent_left_pt=LIST_INDENT_PT * depth, indent_right_pt=0.0,
-            indent_first_pt=0.0,
+            indent_first_pt=0.0, east_asian_font=self.east_asian_font,
+            east_asian_language=self.east_asian_language,
         )
         if kind == "heading":
             return self._heading(level, body)
@@ -68,6 +75,11 @@ class PageModel:
             return Typography(**{**vars(body), "indent_left_pt": body.indent_left_pt
                                  + QUOTE_INDENT_PT, "indent_right_pt": QUOTE_INDENT_PT})
         return body
+
+    def code_typography(self, block: Block) -> Typography:
+        """Inline code in ``block``: the block's format in the code font and size."""
+        return Typography(**{**vars(self.typography(block)), "font": self.code_font,
+                             "size_pt": self.code_size_pt})
 
     def _heading(self, level: int, body: Typography) -> Typography:
         if level == 0:

@@ -52,6 +52,11 @@ def _cell_widths(row: RowLayout, columns: list[float], available_pt: float) -> l
     return widths
 
 
+def cell_content_height(cell: CellLayout, text_width: float, measure: ParagraphHeight) -> float:
+    """Height of a cell's (or a header's) paragraphs and pictures, spacing included."""
+    return _cell_height(cell, text_width, measure)[0]
+
+
 def _cell_height(cell: CellLayout, text_width: float,
                  measure: ParagraphHeight) -> tuple[float, int]:
     """Content height of one cell (paragraph spacing included) and its line count.

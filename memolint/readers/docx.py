@@ -30,6 +30,7 @@ from docx.oxml.parser import parse_xml
 from memolint.document import (
     Block,
     Document,
+    HeaderFooter,
     PageSetup,
     Position,
     RowLayout,
@@ -231,6 +232,10 @@ class _Package:
     numbering: Numbering
     comments: Any | None
     stated_pages: int | None
+    #: The main document part, through which headers and footers are found.
+    main: Any = None
+    #: ``w:gutterAtTop`` in settings.xml: every section's gutter is at the top.
+    gutter_at_top: bool = False
 
 
 def _open(data: bytes, path: str) -> _Package:
@@ -249,6 +254,8 @@ def _open(data: bytes, path: str) -> _Package:
             numbering=Numbering(_element(_related(main, RT.NUMBERING)), styles),
             comments=_element(_related(main, RT.COMMENTS)),
             stated_pages=_stated_pages(parse_xml(app.blob)) if app is not None else None,
+            main=main,
+            gutter_at_top=_gutter_at_top(_element(_related(main, RT.SETTINGS))),
         )
     except InputError:
         raise
@@ -261,6 +268,20 @@ def _related(source: Any, reltype: str) -> Any | None:
     try:
         return source.part_related_by(reltype)
     except (KeyError, ValueError):
+        return None
+
+
+def _gutter_at_top(settings: Any | None) -> bool:
+    """Whether the document setting ``w:gutterAtTop`` is on."""
+    element = settings.find(w("gutterAtTop")) if settings is not None else None
+    return element is not None and is_on(element)
+
+
+def _related_part(source: Any, rid: str | None) -> Any | None:
+    """The part ``source`` relates to by relationship id ``rid``, if it exists."""
+    try:
+        return source.related_parts[rid] if source is not None and rid else None
+    except KeyError:
         return None
 
 
@@ -294,6 +315,10 @@ MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (
     f"{{{MC_NS}}}Fallback",
 )
 WP_EXTENT = f"{{{_WP_NS}}}extent"
+WP_INLINE = f"{{{_WP_NS}}}inline"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+#: ``w:sectPr`` children that name a header or footer part.
+_FURNITURE_REFERENCES = {w("headerReference"): "header", w("footerReference"): "footer"}
 V_IMAGEDATA = f"{{{_V_NS}}}imagedata"
 W_ID, W_TYPE, VANISH = w("id"), w("type"), w("vanish")
 
@@ -458,6 +483,7 @@ class _BodyReader:
     """Walks ``w:body`` once, numbering paragraphs and building blocks."""
 
     def __init__(self, package: _Package) -> None:
+        self.package = package
         self.styles = package.styles
         self.numbering = package.numbering
         self.number = 0
@@ -472,6 +498,8 @@ class _BodyReader:
         self._pending_rendered = 0
         self._pending_spacers: list[tuple[Typography, str]] = []
         self._section_start = 0
+        #: Header/footer in force per (reference kind, type): sections inherit them.
+        self._furniture: dict[tuple[str, str], HeaderFooter | None] = {}
 
     # scanning: paragraphs and tables in document order
 
@@ -713,8 +741,46 @@ class _BodyReader:
             )
             self.page_setups.append(PageSetup(first_block=self._section_start))
         else:
-            self.page_setups.append(_page_setup(sect_pr, self._section_start))
+            setup = _page_setup(sect_pr, self._section_start)
+            self.page_setups.append(replace(setup, **self._headers_footers(sect_pr)))
         self._section_start = len(self.blocks)
+
+    def _headers_footers(self, sect_pr: Any) -> dict[str, Any]:
+        """The section's headers and footers; one it does not name is the previous section's."""
+        for reference in sect_pr:
+            kind = _FURNITURE_REFERENCES.get(reference.tag)
+            if kind is not None:
+                part = _related_part(self.package.main, reference.get(_R_ID))
+                self._furniture[kind, reference.get(W_TYPE, "default")] = (
+                    _BodyReader(self.package).furniture(part.element) if part is not None
+                    else None)
+        title = sect_pr.find(w("titlePg"))
+        return {
+            "header": self._furniture.get(("header", "default")),
+            "footer": self._furniture.get(("footer", "default")),
+            "first_header": self._furniture.get(("header", "first")),
+            "first_footer": self._furniture.get(("footer", "first")),
+            "title_page": title is not None and is_on(title),
+            "gutter_at_top": self.package.gutter_at_top,
+        }
+
+    def furniture(self, root: Any) -> HeaderFooter:
+        """A header or footer part's content: top-level paragraphs, tables, inline pictures."""
+        paragraphs = []
+        tables = []
+        images: list[float] = []
+        for child in _children(root):
+            if child.tag == P:
+                para = self._scan_paragraph(child)
+                inline = [_emu_size(extent)[1] for frame in child.iter(WP_INLINE)
+                          for extent in frame.iterfind(WP_EXTENT)]
+                if inline and para.block is not None and para.block.kind == "image":
+                    images.extend(inline)  # a picture line; floating shapes take no room
+                else:
+                    paragraphs.extend(_shown_paragraphs([para]))
+            elif child.tag == TBL:
+                tables.append(self._scan_table(child).layout)
+        return HeaderFooter(tuple(paragraphs), tuple(tables), tuple(images))
 
 
 def _is_vanished(rpr: Any) -> bool:
@@ -758,11 +824,15 @@ def _page_break(line: int, column: int) -> Block:
 
 
 def _shown_paragraphs(paras: list[_Para]) -> tuple[tuple[str, Typography | None], ...]:
-    """A cell's paragraphs as the layout engine sets them: shown text and typography."""
+    """A cell's paragraphs as the layout engine sets them: shown text and typography.
+
+    A paragraph holding only pictures is left out: the cell's picture heights
+    (:func:`_image_heights`) stand for its line.
+    """
     return tuple(
         (para.block.layout_text or para.block.text, para.block.typography)
         if para.block is not None else (para.struck_text, para.spacer)
-        for para in paras
+        for para in paras if para.block is None or para.block.kind != "image"
     )
 
 

@@ -41,6 +41,7 @@ _ILVL = w("ilvl")
 _OUTLINE = w("outlineLvl")
 _PSTYLE, _RSTYLE, _STYLE_ID = w("pStyle"), w("rStyle"), w("styleId")
 _ASCII, _ASCII_THEME = w("ascii"), w("asciiTheme")
+_EAST_ASIA, _EAST_ASIA_THEME = w("eastAsia"), w("eastAsiaTheme")
 _LINE, _LINE_RULE = w("line"), w("lineRule")
 _HANGING, _FIRST_LINE = w("hanging"), w("firstLine")
 
@@ -109,7 +110,11 @@ def attr_on(element: Any, name: str) -> bool:
 
 
 def theme_fonts(theme: Any | None) -> dict[str, str]:
-    """``{"major": typeface, "minor": typeface}`` from a theme part's Latin fonts."""
+    """``{"major": typeface, "minor": typeface}`` from a theme part's Latin fonts.
+
+    Also ``majorEastAsia``/``minorEastAsia``: the theme's east-Asian typeface,
+    or its Hangul script font when that is empty (what Word shows for Korean).
+    """
     fonts: dict[str, str] = {}
     if theme is None:
         return fonts
@@ -117,6 +122,13 @@ def theme_fonts(theme: Any | None) -> dict[str, str]:
         latin = theme.find(f".//{{{A_NS}}}{kind}Font/{{{A_NS}}}latin")
         if latin is not None and latin.get("typeface"):
             fonts[kind] = latin.get("typeface")
+        scheme = theme.find(f".//{{{A_NS}}}{kind}Font")
+        if scheme is None:
+            continue
+        east = [el.get("typeface") for el in scheme if el.get("typeface") and (
+            el.tag == f"{{{A_NS}}}ea" or el.get("script") == "Hang")]
+        if east:
+            fonts[f"{kind}EastAsia"] = east[0]
     return fonts
 
 
@@ -129,6 +141,8 @@ class RunFormat(NamedTuple):
     italic: bool = False
     character_spacing_pt: float | None = None
     character_scale_pct: float | None = None
+    east_asian_font: str | None = None
+    east_asian_language: str | None = None
 
 
 #: Word's paragraph defaults when nothing is declared: single spacing, no space.
@@ -158,6 +172,11 @@ def apply_rpr(fmt: RunFormat, rpr: Any | None, fonts: dict[str, str]) -> RunForm
             field, value = read(child, fonts)
             if value is not None:
                 changes[field] = value
+        asian = _EAST_ASIAN_PROPERTIES.get(child.tag)
+        if asian is not None:
+            field, value = asian(child, fonts)
+            if value:
+                changes[field] = value
     return fmt._replace(**changes) if changes else fmt
 
 
@@ -177,16 +196,34 @@ _RUN_PROPERTIES: dict[str, Callable[[Any, dict[str, str]], tuple[str, Any]]] = {
 }
 
 
+#: The east-Asian half of ``w:rFonts`` and ``w:lang`` (a second reader per tag).
+_EAST_ASIAN_PROPERTIES: dict[str, Callable[[Any, dict[str, str]], tuple[str, Any]]] = {
+    w("rFonts"): lambda el, fonts: ("east_asian_font", _rfonts_east_asian(el, fonts)),
+    w("lang"): lambda el, fonts: ("east_asian_language", el.get(_EAST_ASIA)),
+}
+
+
+def _rfonts_east_asian(rfonts: Any, fonts: dict[str, str]) -> str | None:
+    """The font for east-Asian text: a theme reference wins over a named font."""
+    return _rfonts_pick(rfonts, fonts, _EAST_ASIA_THEME, _EAST_ASIA, "EastAsia")
+
+
 def _rfonts_ascii(rfonts: Any | None, fonts: dict[str, str]) -> str | None:
     """The font for Latin text: a theme reference wins over a named font."""
     if rfonts is None:
         return None
-    theme = rfonts.get(_ASCII_THEME)
+    return _rfonts_pick(rfonts, fonts, _ASCII_THEME, _ASCII, "")
+
+
+def _rfonts_pick(rfonts: Any, fonts: dict[str, str], theme_attr: str, name_attr: str,
+                 suffix: str) -> str | None:
+    """One script's font from ``w:rFonts``: its theme font if resolved, else its name."""
+    theme = rfonts.get(theme_attr)
     if theme:
-        resolved = fonts.get("major" if theme.startswith("major") else "minor")
+        resolved = fonts.get(("major" if theme.startswith("major") else "minor") + suffix)
         if resolved:
             return resolved
-    return rfonts.get(_ASCII)
+    return rfonts.get(name_attr)
 
 
 def apply_ppr(typo: Typography, ppr: Any | None) -> Typography:

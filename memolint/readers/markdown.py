@@ -269,6 +269,8 @@ class _TextBuilder:
         self.parts: list[str] = []
         self.anchors: list[tuple[int, int, int]] = []
         self.length = 0
+        #: Inline code spans, ``(start, end)`` in the text (the layout sets them in code font).
+        self.code: list[tuple[int, int]] = []
 
     def add(self, text: str, where: _ContentMap, offset: int) -> None:
         """Append ``text`` that stands at ``offset`` of the content ``where`` maps."""
@@ -291,6 +293,7 @@ class _TextBuilder:
         source = SourceMap(tuple(self.anchors))
         start, rest = source.position(0), source.position(count)
         shift = len(replacement) - count
+        self.code = [(start + shift, end + shift) for start, end in self.code]
         anchors = self.anchors
         text = self.text
         self.parts, self.anchors, self.length = [], [], 0
@@ -405,7 +408,9 @@ class _Inline:
             fence = len(token.markup)
             # markdown-it strips one space inside each backtick run when both exist.
             padding = (end - start - 2 * fence - len(token.content)) // 2
+            begin = self.out.length
             self.out.add(token.content, self.where, start + fence + padding)
+            self.out.code.append((begin, self.out.length))
             return end
         if kind == "image":
             start, end = _span(token, base)
@@ -683,7 +688,7 @@ class _BlockReader:
 
     def _inline_block(self, token: Token) -> None:
         """A heading or a paragraph (list item, quote, image) from its inline token."""
-        line = _first_line(token)
+        line = _first_line(token) + _lines_stripped_before(token, self.lines)
         builder = _TextBuilder()
         where = _ContentMap.of_lines(token.content, line, self.lines)
         self._walk_inline(token, where, builder)
@@ -765,6 +770,11 @@ class _BlockReader:
         if finished is None:
             return
         text, source, end = finished
+        if builder.code:
+            lead = len(builder.text) - len(builder.text.lstrip()) if trim else 0
+            attrs["code_spans"] = tuple(
+                (max(start - lead, 0), min(stop - lead, len(text))) for start, stop in builder.code
+                if stop - lead > 0 and start - lead < len(text))
         lists = [c for c in self._stack if c.kind == "list"]
         if lists:
             attrs.update(depth=len(lists), list_id=lists[-1].list_id, ordered=lists[-1].ordered)
@@ -777,3 +787,23 @@ class _BlockReader:
 def _first_line(token: Token) -> int:
     """1-based source line where a block token starts."""
     return token.map[0] + 1 if token.map else 1
+
+
+def _lines_stripped_before(token: Token, lines: Sequence[str]) -> int:
+    """Source lines at the top of an inline token that its content lost.
+
+    markdown-it-py trims a paragraph with Python's ``str.strip()``, which also
+    eats lines holding only a form feed or another Unicode space, although
+    CommonMark does not call them blank; the content then starts lines below
+    ``token.map``.
+    """
+    if not token.map:
+        return 0
+    lost = token.map[1] - token.map[0] - 1 - token.content.count("\n")
+    dropped = 0
+    while dropped < lost and token.map[0] + dropped < len(lines):
+        source = lines[token.map[0] + dropped]
+        if source[_LINE_PREFIX.match(source).end() :].strip():  # type: ignore[union-attr]
+            break
+        dropped += 1
+    return dropped

@@ -125,7 +125,7 @@ def _load(item: _File, resolver: ConfigResolver) -> _File:
         settings = with_file_settings(resolver.settings_for(Path(result.path)),
                                       document.settings, f"{result.path}: front matter memolint")
         item.analysis = Analysis(document, load_profile(settings.profile), settings.nlp_model,
-                                 page_model_from_config(settings.page_model()))
+                                 page_model_from_config(settings.page_model()), settings.language)
     except (InputError, ConfigError) as exc:
         item.missing = f"The memo's text cannot be shown: {exc}"
     except OSError as exc:

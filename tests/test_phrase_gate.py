@@ -1,0 +1,47 @@
+"""Phrase lists: the word-key gate never changes what the regular expression finds."""
+
+import random
+import re
+
+import pytest
+
+from memolint.packs import builtin_pack_paths, load_pack
+from memolint.wordlists import phrase_pattern
+
+#: Characters that case-fold onto ASCII letters, hyphens, apostrophes, odd spaces.
+TRICKY = ["\u0130t", "\u0131t", "\u017fome", "\u212aey", "many-", "-many", "many_", "Many'",
+          "\u2014many", "\uff2dany", "MANY", "e.g.", "don't", "\u00a0", "x" * 120]
+
+
+def _lists() -> list[tuple[str, tuple[str, ...]]]:
+    found = []
+    for path in builtin_pack_paths():
+        for rule in load_pack(path):
+            for name, value in rule.options.items():
+                if isinstance(value, dict) or (isinstance(value, list) and value
+                                               and all(isinstance(v, str) for v in value)):
+                    found.append((f"{rule.code}.{name}", tuple(value)))
+    return found
+
+
+@pytest.mark.parametrize(("where", "phrases"), _lists(), ids=lambda v: v if isinstance(v, str)
+                         else "")
+def test_gated_matches_equal_the_patterns_matches(where, phrases):
+    compiled = phrase_pattern(phrases)
+    pieces = [p for phrase in phrases for p in re.split(r"(\W)", phrase) if p] + TRICKY
+    rng = random.Random(where)
+    for _ in range(300):
+        glue = rng.choice([" ", "  ", "\n", "-", ".", "'", ""])
+        text = glue.join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for variant in (text, text.upper(), text.title()):
+            assert [m.span() for m in compiled.finditer(variant)] == \
+                [m.span() for m in compiled.pattern.finditer(variant)], (where, variant)
+
+
+def test_a_text_without_any_key_word_is_not_scanned_and_one_with_it_is():
+    compiled = phrase_pattern(["in the long run", "a lot"])
+    assert [m.group() for m in compiled.finditer("We grew A  LOT, in the long run.")] == \
+        ["A  LOT", "in the long run"]
+    assert list(compiled.finditer("The longer run of lots.")) == []
+    non_ascii = phrase_pattern(["naïve"])
+    assert [m.group() for m in non_ascii.finditer("A NAÏVE plan.")] == ["NAÏVE"]

