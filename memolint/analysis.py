@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from memolint.document import Block, Document
-from memolint.ko import character_count, korean_sentences
+from memolint.ko import character_count, korean_sentences, line_starts
 from memolint.language import UNDETERMINED, combine, dominant, language_weights, shares
 from memolint.layout.estimate import Layout, PageModel, layout_document
 from memolint.layout.saved import saved_pages
@@ -204,7 +204,7 @@ class Analysis:
             if not block.is_prose:
                 continue
             if index in korean:
-                found.extend(korean_sentences(index, block.text))
+                found.extend(korean_sentences(index, block.text, line_starts(block.source)))
             else:
                 found.extend(sentences_of(index, parsed[index], _tame_long_runs(block.text)))
         return found

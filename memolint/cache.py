@@ -109,7 +109,8 @@ class ResultCache:
         return self.directory or settings.root / CACHE_DIR_NAME
 
     def _entry(self, key: str, settings: Settings) -> Path:
-        return self.root_for(settings) / f"v{SCHEMA}" / key[:2] / f"{key}.json"
+        # One string join, not three Path operations: this runs once per file.
+        return Path(os.path.join(self.root_for(settings), f"v{SCHEMA}", key[:2], f"{key}.json"))
 
     def _prepare(self, version_dir: Path) -> None:
         """Create the cache folder with its tags (once per run and folder)."""
@@ -141,20 +142,22 @@ class ResultCache:
     def _fixed_key(self) -> str:
         """What is the same for every file of the run: code and data, rules, libraries."""
         code = sorted(
-            (str(path.relative_to(_PACKAGE_DIR)), stat.st_size, stat.st_mtime_ns)
-            for path, stat in _stats(_PACKAGE_DIR)
-            if path.suffix in (".py", ".json", ".toml", ".gz")
+            (os.path.relpath(path, _PACKAGE_DIR), stat.st_size, stat.st_mtime_ns)
+            for path, stat in _stats(str(_PACKAGE_DIR), (".py", ".json", ".toml", ".gz"))
         )
-        rules = sorted(p for p, _ in _stats(builtin_root()) if p.suffix == ".toml")
+        rules = sorted(Path(p) for p, _ in _stats(str(builtin_root()), (".toml",)))
         return repr((__version__, code, _contents_key(rules), _libraries()))
 
 
-def _stats(root: Path) -> Iterable[tuple[Path, os.stat_result]]:
+def _stats(root: str, suffixes: tuple[str, ...]) -> Iterable[tuple[str, os.stat_result]]:
+    """Files below ``root`` with one of the suffixes, and their stat (strings, not Paths:
+    this walks memolint's whole package on every cached run)."""
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if d != "__pycache__"]
         for name in files:
-            path = Path(folder) / name
-            yield path, path.stat()
+            if name.endswith(suffixes):
+                path = os.path.join(folder, name)
+                yield path, os.stat(path)
 
 
 def _contents_key(paths: Iterable[Path]) -> str:

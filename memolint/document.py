@@ -174,7 +174,8 @@ class TableLayout:
 
 @dataclass(frozen=True)
 class HeaderFooter:
-    """What a page header or footer holds, for the height it takes (layout only).
+    """What a page header or footer, or a footnote or endnote, holds, for the height
+    it takes (layout only).
 
     ``paragraphs`` are its top-level paragraphs as shown, ``(text, typography)``;
     floating shapes and text boxes take no room and are left out.
@@ -184,6 +185,19 @@ class HeaderFooter:
     tables: tuple[TableLayout, ...] = ()
     #: Heights of its inline pictures, in points.
     image_heights_pt: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote or endnote a block references (DOCX; layout only).
+
+    Footnotes take room at the foot of the page where ``offset`` (the
+    reference mark's place in the block's text) lands; endnotes go to the end.
+    """
+
+    kind: Literal["footnote", "endnote"]
+    offset: int
+    content: HeaderFooter
 
 
 @dataclass
@@ -226,8 +240,10 @@ class Block:
     #: deletions stay on the page, struck through, in the default view. Layout
     #: only; words and rules use ``text``.
     layout_text: str | None = None
-    #: Footnote and endnote texts referenced from the block (DOCX).
+    #: Footnote and endnote texts referenced from the block (DOCX); not in ``text``.
     footnotes: tuple[str, ...] = ()
+    #: The same notes with their content and where they are referenced (layout only).
+    note_refs: tuple[NoteRef, ...] = ()
     #: A DOCX table's grid, spans, margins and cell paragraphs (layout only).
     table_layout: TableLayout | None = None
     typography: Typography | None = None
@@ -236,6 +252,9 @@ class Block:
     #: Inline code: ``(start, end)`` offsets into ``text`` (Markdown; the page
     #: model sets them in the code font). Layout only.
     code_spans: tuple[tuple[int, int], ...] = ()
+    #: Runs whose character format differs from ``typography`` (DOCX):
+    #: ``(start, end, typography)``, offsets into ``text``. Layout only.
+    font_spans: tuple[tuple[int, int, Typography], ...] = ()
 
     @property
     def start(self) -> Position:

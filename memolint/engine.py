@@ -9,23 +9,22 @@ that file and the other rules still run.
 from __future__ import annotations
 
 import fnmatch
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from memolint.config import Settings, with_file_settings
 from memolint.diagnostics import SEVERITIES, Anchor, Diagnostic, Finding
-from memolint.document import Document
 from memolint.errors import ConfigError, InputError
-from memolint.kinds import RuleContext, get_kind
-from memolint.packs import Profile, Rule, load_profile
-from memolint.readers import read_document
-from memolint.registry import Registry
-from memolint.suppressions import SuppressionFilter, build_filter
 
-if TYPE_CHECKING:  # imported on use: reporters and the cache need FileResult, not analysis
+if TYPE_CHECKING:
+    # Imported on use: reporters and the cache need FileResult, and a cached
+    # re-run must not pay for the document model, packs, kinds or analysis.
     from memolint.analysis import Analysis
+    from memolint.document import Document
+    from memolint.packs import Profile, Rule
+    from memolint.registry import Registry
+    from memolint.suppressions import SuppressionFilter
 
 SNIPPET_CHARS = 80
 
@@ -66,6 +65,8 @@ class ActiveRule:
 def lint_file(path: str, settings: Settings, registry: Registry, data: bytes | None = None,
               display: str | None = None) -> FileResult:
     """Read and lint one file; input problems become ``FileResult.error``."""
+    from memolint.readers import read_document
+
     shown = display or path
     try:
         document = read_document(path, data)
@@ -90,6 +91,8 @@ def lint_document(document: Document, settings: Settings, registry: Registry) ->
     """Run the selected rules over a document."""
     from memolint.analysis import Analysis
     from memolint.layout.estimate import page_model_from_config
+    from memolint.packs import load_profile
+    from memolint.suppressions import build_filter
 
     profile = load_profile(settings.profile)
     active = select_rules(settings, profile, registry, document.path)
@@ -262,6 +265,8 @@ def _run_rule(item: ActiveRule, document: Document, analysis: Analysis) -> list[
     prose kinds sum and average over were already narrowed to the rule's
     languages by ``Analysis.sentences_for``.
     """
+    from memolint.kinds import RuleContext, get_kind
+
     rule = item.rule
     check = get_kind(rule.kind)
     context = RuleContext(document, analysis, rule, item.options)
@@ -269,6 +274,8 @@ def _run_rule(item: ActiveRule, document: Document, analysis: Analysis) -> list[
         return [_locate(f, item, document) for f in check(context)
                 if analysis.in_languages(f.block_index, rule.languages)]
     except Exception as exc:  # a crashing rule must not take the file down
+        import traceback
+
         last = traceback.extract_tb(exc.__traceback__)[-1]
         return [Diagnostic(
             code=INTERNAL_CODE, name="internal-error", severity="error",

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 from itertools import chain
 
 UNDETERMINED = "und"
@@ -55,10 +56,20 @@ _SCRIPTS: tuple[tuple[str, str, str, int], ...] = (
     ("th", "\u0e00-\u0e7f", "th", 1),
     ("hi", "\u0900-\u097f", "hi", 1),
 )
-_OTHER = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars, _, _ in _SCRIPTS))
 _LANGUAGE = {name: (language, weight) for name, _, language, weight in _SCRIPTS}
-#: Any character of a script other than Latin.
-_NON_LATIN = re.compile("[" + "".join(chars for _, chars, _, _ in _SCRIPTS) + "]")
+
+
+@cache
+def _script_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(any character of a script other than Latin, one run of each script by name).
+
+    Built on the first detection, not at import: compiling these wide character
+    classes costs ~10 ms, which the cached re-run (it imports this module
+    through the config) must not pay.
+    """
+    non_latin = re.compile("[" + "".join(chars for _, chars, _, _ in _SCRIPTS) + "]")
+    runs = re.compile("|".join(f"(?P<{name}>[{chars}]+)" for name, chars, _, _ in _SCRIPTS))
+    return non_latin, runs
 
 #: The most frequent function words of each Latin-script language memolint tells
 #: apart (our own short lists, from general knowledge of each language). Words
@@ -105,8 +116,9 @@ def language_weights(text: str) -> Counter[str]:
     """
     weights: dict[str, int] = {}
     other = 0
-    if _NON_LATIN.search(text):
-        for match in _OTHER.finditer(text):
+    non_latin, runs = _script_patterns()
+    if non_latin.search(text):
+        for match in runs.finditer(text):
             language, weight = _LANGUAGE[match.lastgroup or ""]
             size = len(match.group())
             other += size

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from memolint.wordlists import wordlist
+from memolint.wordlists import Caseless, wordlist
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -57,8 +57,9 @@ class PassiveFinder:
         self.irregular = frozenset(data["irregular"])
         irregular = "|".join(sorted(self.irregular, key=len, reverse=True))
         tail = rf"{_ADVERB}{{0,3}}\s+(?P<part>\w+ed|{irregular})(?![\w{_APOS}-])"
-        self._be = re.compile(_BE + tail, re.IGNORECASE)
-        self._get = re.compile(_GET + tail, re.IGNORECASE)
+        # Lower case (the word list is), so both run on the lower-cased text.
+        self._be = Caseless(_BE + tail)
+        self._get = Caseless(_GET + tail)
 
     def in_text(self, text: str) -> tuple[int, int] | None:
         """(start, end) of the first passive in ``text``, by the token pattern."""

@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from memolint.nlp import Sentence
 
 
+#: The languages the Flesch formulas were fitted to: every score (check,
+#: stats, the HTML heat) is taken over these languages' sentences only.
+LANGUAGES = ("en",)
+
+
 @dataclass(frozen=True)
 class Scores:
     """Flesch Reading Ease and Flesch-Kincaid grade for a body of text."""

@@ -32,10 +32,11 @@ from memolint.engine import FileResult
 from memolint.errors import ConfigError, InputError
 from memolint.progress import Progress
 from memolint.readers import SUPPORTED_SUFFIXES, format_for, read_input
-from memolint.registry import Registry
 
-if TYPE_CHECKING:  # the pool machinery is imported only when a pool is used
+if TYPE_CHECKING:  # imported only when a file is linted: a cache hit needs neither
     from concurrent.futures import Future
+
+    from memolint.registry import Registry
 
 #: Folders never searched: VCS data, environments, caches, dependencies.
 SKIPPED_DIRS = frozenset({
@@ -82,6 +83,8 @@ def run(paths: list[str], overrides: dict[str, Any], config: Path | None,
         if not isinstance(hit, FileResult):
             pending[len(results) - 1] = hit
     if pending:
+        from memolint.registry import Registry
+
         packs = {task.settings.packs for task in pending.values()}
         registries = {extra: Registry.load(extra) for extra in packs}
         workers = min(jobs, len(pending)) if len(pending) >= MIN_FILES_FOR_POOL else 1

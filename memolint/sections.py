@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from memolint.document import Block
+from memolint.language import STOPWORDS, UNDETERMINED, language_weights
 
 APPENDIX = "appendix"
 BODY = "body"
@@ -30,6 +31,13 @@ BODY = "body"
 #: the Korean "가." / "나)" and "제3장".
 _NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z]|[가-하])[.)]\s*|제\s?\d+\s?[장절부]\s*)+"
                         r"(?:\d+[.)]?\s*)*", re.IGNORECASE)
+#: Marks that open a heading before its number or words: Korean report markers
+#: ("□ 추진 배경", "○", "※", "◦"), brackets ("【부록】", "[첨부]", "<붙임>"), "(1)".
+_LEADING_MARKS = re.compile(r"^[^\w]+")
+#: A number typed onto a Korean word ("붙임1", "참고2"): read as "붙임 1".
+_HANGUL_THEN_DIGIT = re.compile(r"([\uac00-\ud7a3])(?=\d)")
+#: Circled and parenthesized labels ("①", "㉮", "⑴") that NFKC would turn into bare text.
+_CIRCLED = re.compile(r"^\s*[\u2460-\u24ff\u3200-\u32ff\u2776-\u2793]\s*")
 #: Particles that may join a Korean heading's first words to the next ("목표와 원칙").
 _JOINING_PARTICLES = ("와", "과", "의", "및")
 
@@ -85,10 +93,13 @@ def normalize_heading(text: str) -> str:
     """Lower-case, accents and numbering removed, punctuation as spaces.
 
     "2. Goals:" and "GOALS" both become "goals", so aliases match whatever the
-    writer typed.
+    writer typed. Korean report headings carry markers and brackets around
+    their numbers ("□ 1. 추진 배경", "【붙임1】 세부 일정", "① 목표"): those go too.
     """
+    text = _CIRCLED.sub("", text)
     text = unicodedata.normalize("NFKC", text).strip().lower()
-    text = _NUMBERING.sub("", text)
+    text = _NUMBERING.sub("", _LEADING_MARKS.sub("", text))
+    text = _HANGUL_THEN_DIGIT.sub(r"\1 ", _LEADING_MARKS.sub("", text))
     text = re.sub(r"[^\w\s]+", " ", text)
     return " ".join(text.split())
 
@@ -169,6 +180,28 @@ def alias_match(text: str, names: tuple[str, ...]) -> int:
         if name_words and _starts_with(words, name_words):
             best = max(best, len(name_words))
     return best
+
+
+def _script_languages(text: str) -> frozenset[str]:
+    """Languages of the non-Latin scripts in ``text`` (empty for Latin-only text)."""
+    return frozenset(k for k in language_weights(text) if k != UNDETERMINED and k not in STOPWORDS)
+
+
+def names_in_language(spec: SectionSpec, language: str) -> tuple[str, ...]:
+    """The names of ``spec`` a writer of ``language`` would type, canonical name first.
+
+    A message listing every alias of every language ("'FAQ', 'Q&A', '자주 묻는
+    질문', ...") is noise: an English memo hears only the Latin-script
+    names, a Korean memo the Hangul ones (the canonical name always leads,
+    as the section's name). Matching itself still tries every alias.
+    """
+    if language in STOPWORDS or language == UNDETERMINED:
+        wanted: frozenset[str] = frozenset()
+        shown = [n for n in spec.aliases if not _script_languages(n)]
+    else:
+        wanted = frozenset({language})
+        shown = [n for n in spec.aliases if _script_languages(n) == wanted]
+    return (spec.name, *(n for n in shown if n != spec.name))
 
 
 def match_template(text: str, template: tuple[SectionSpec, ...]) -> int | None:

@@ -29,12 +29,13 @@ one token on both the blank and the model pipelines.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 COMPONENT = "memolint_sentences"
 
@@ -79,7 +80,7 @@ def add_special_cases(nlp: Language) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
-def boundaries(words: list[str], spaces: Sequence[object]) -> list[bool]:
+def boundaries(words: Sequence[str], spaces: Sequence[object]) -> list[bool]:
     """Sentence starts for tokens given their texts and trailing white space.
 
     ``spaces[i]`` is true when token ``i`` is followed by white space.
@@ -87,27 +88,41 @@ def boundaries(words: list[str], spaces: Sequence[object]) -> list[bool]:
     A pure function of two lists, so the bench and the tests can call it
     without spaCy; linear in the number of tokens.
     """
+    starts = [False] * len(words)
+    for index in _start_indices(words, spaces, range(len(words))):
+        starts[index] = True
+    return starts
+
+
+def _start_indices(words: Sequence[str], spaces: Sequence[object],
+                   candidates: Iterable[int]) -> list[int]:
+    """Indices of the sentence starts (see :func:`boundaries`).
+
+    Only the ``candidates`` (ascending) can end a sentence: all tokens, or
+    just those ending in terminal punctuation when the caller knows them, so
+    that ``words`` may fetch a token's text only when it is asked for.
+    """
     count = len(words)
-    starts = [False] * count
-    if count:
-        starts[0] = True
+    found = [0] if count else []
     index = 0
-    while index < count:
+    for candidate in candidates:
+        if candidate < index:
+            continue
+        index = candidate
         text = words[index]
-        if not text.endswith((".", "!", "?", "…")):
-            index += 1
+        if not text.endswith(_TERMINAL_ENDS):
             continue
         nxt = _after_terminal(words, spaces, index + 1)
         # An abbreviation closed by a bracket or quote ends its sentence too.
         terminal = bool(_TERMINAL.match(text)) or (nxt > index + 1 and words[index + 1] in _CLOSERS)
         previous = words[index - 1] if index else ""
         if nxt < count and _ends_here(text, terminal, _first_word(words, nxt), previous):
-            starts[nxt] = True
+            found.append(nxt)
         index = max(nxt, index + 1)
-    return starts
+    return found
 
 
-def _after_terminal(words: list[str], spaces: Sequence[object], index: int) -> int:
+def _after_terminal(words: Sequence[str], spaces: Sequence[object], index: int) -> int:
     """First token after a terminal, its attached closers and white space."""
     count = len(words)
     while index < count:
@@ -120,7 +135,7 @@ def _after_terminal(words: list[str], spaces: Sequence[object], index: int) -> i
     return index
 
 
-def _first_word(words: list[str], index: int) -> str:
+def _first_word(words: Sequence[str], index: int) -> str:
     """The first token at or after ``index`` that is not an opening mark."""
     while index < len(words) - 1 and words[index] in _OPENERS:
         index += 1
@@ -145,21 +160,57 @@ def _ends_here(token: str, terminal: bool, following: str, previous: str) -> boo
 def set_sentences(doc: Doc) -> Doc:
     """The component: mark every token as a sentence start (1) or not (-1).
 
-    Token texts come from the string store by id and the marks are set with
-    one array call: creating a Token object per token (as ``Doc.text`` does)
-    would cost more than the tokenizer itself.
+    Only tokens ending in terminal punctuation can end a sentence, and a
+    lexeme flag (computed once per word of the vocabulary, in C) finds them;
+    the texts of those and their neighbours are then fetched one by one.
+    Asking every token for its text would cost more than the tokenizer.
     """
-    if not len(doc):
+    count = len(doc)
+    if not count:
         return doc
     import numpy
-    from spacy.attrs import ORTH, SENT_START, SPACY
+    from spacy.attrs import SENT_START, SPACY
 
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, SPACY]).tolist()
-    starts = boundaries([strings[orth] for orth, _ in rows], [s for _, s in rows])
-    marks = numpy.array([1 if s else -1 for s in starts], dtype="int64").astype("uint64")
-    doc.from_array([SENT_START], marks.reshape(-1, 1))
+    candidates = numpy.flatnonzero(doc.to_array(_terminal_flag(doc.vocab))).tolist()
+    spaces = doc.to_array(SPACY)
+    starts = _start_indices(_TokenTexts(doc), spaces, candidates)
+    marks = numpy.full((count, 1), -1, dtype="int64")
+    marks[starts] = 1
+    doc.from_array([SENT_START], marks.astype("uint64"))
     return doc
+
+
+_TERMINAL_ENDS = (".", "!", "?", "\u2026")
+
+
+def _ends_in_terminal(text: str) -> bool:
+    """The lexeme flag: a word that ends in terminal punctuation."""
+    return text.endswith(_TERMINAL_ENDS)
+
+
+#: The flag's bit, by the vocabulary it was added to (``id``, checked on use).
+_FLAGS: dict[int, int] = {}
+
+
+def _terminal_flag(vocab: Vocab) -> int:
+    """The bit of :func:`_ends_in_terminal` in this vocabulary, added on first use."""
+    flag = _FLAGS.get(id(vocab))
+    if flag is None or vocab.lex_attr_getters.get(flag) is not _ends_in_terminal:
+        flag = _FLAGS[id(vocab)] = vocab.add_flag(_ends_in_terminal)
+    return flag
+
+
+class _TokenTexts(Sequence[str]):
+    """A doc's token texts as a sequence that looks each one up only when asked."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        return self._doc[index].text
 
 
 def register() -> None:

@@ -8,7 +8,10 @@ sentences run. It reads the document with the same reader and analysis as
 
 Passive share uses the detector of the ``passive-voice`` rule (its default
 adjective list), with the parser when a model is installed and the token
-pattern otherwise, over the body's sentences (appendix excluded).
+pattern otherwise, over the body's sentences (appendix excluded). Both it
+and the Flesch scores are English measures: they are taken over the English
+sentences only (blocks of another language are left out, as the rules leave
+them out), and are empty on a memo with no English prose.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from memolint.errors import InputError
 from memolint.layout.estimate import page_model_from_config
 from memolint.nlp import Sentence
 from memolint.packs import load_profile
-from memolint.readability import flesch_scores, syllables
+from memolint.readability import LANGUAGES as FLESCH_LANGUAGES
+from memolint.readability import scores_of
 from memolint.readers import format_for, read_document
 from memolint.registry import Registry
 
@@ -72,7 +76,8 @@ def report_card(analysis: Analysis) -> dict[str, Any]:
     total_pages, body_pages = analysis.pages
     limit = analysis.profile.max_pages
     is_passive = _passive_detector(analysis)
-    body = [s for s in analysis.sentences if s.block_index < analysis.appendix_start]
+    english = analysis.sentences_for(FLESCH_LANGUAGES)
+    body = [s for s in english if s.block_index < analysis.appendix_start]
     passive = sum(1 for s in body if is_passive(s))
     return {
         "path": analysis.document.path,
@@ -111,9 +116,7 @@ def _passive_detector(analysis: Analysis) -> Callable[[Sentence], bool]:
 
 
 def _readability(sentences: Sequence[Sentence]) -> dict[str, float | None]:
-    words = sum(s.words for s in sentences)
-    scores = flesch_scores(words, len(sentences), syllables(" ".join(s.text for s in sentences))
-                           ) if sentences else None
+    scores = scores_of(sentences)
     return {"flesch_reading_ease": scores.flesch_reading_ease if scores else None,
             "flesch_kincaid_grade": scores.flesch_kincaid_grade if scores else None}
 
@@ -140,7 +143,8 @@ def _sections(analysis: Analysis, total_pages: float) -> list[dict[str, Any]]:
             "pages": pages,
             "page_share": round(pages / total_pages, 3) if total_pages else 0.0,
             "sentences": len(by_section[n]),
-            **_readability(by_section[n]),
+            **_readability([s for s in by_section[n]
+                            if analysis.in_languages(s.block_index, FLESCH_LANGUAGES)]),
         })
     return out
 
@@ -189,7 +193,7 @@ def render_card(card: dict[str, Any], color: bool) -> str:
                  "is in lists")
     passive = card["passive_sentence_share"]
     lines.append("  passive    " + (f"{passive:.0%} of the body's sentences"
-                                    if passive is not None else "no sentences to judge"))
+                                    if passive is not None else "no English sentences to judge"))
     lengths = card["sentence_lengths"]
     if lengths["count"]:
         lines.append(f"  sentences  {lengths['count']}: mean {lengths['mean']} words, median "
@@ -214,7 +218,7 @@ def render_card(card: dict[str, Any], color: bool) -> str:
 
 def _grade_text(scores: dict[str, float | None]) -> str:
     if scores["flesch_kincaid_grade"] is None:
-        return "no prose to score"
+        return "no English prose to score (the Flesch formulas are English-only)"
     return (f"Flesch-Kincaid grade {scores['flesch_kincaid_grade']}, "
             f"Flesch reading ease {scores['flesch_reading_ease']}")
 

@@ -19,6 +19,7 @@ from memolint.diagnostics import Finding
 from memolint.document import Block
 from memolint.kinds import RuleContext, kind
 from memolint.kinds.structure import cue_pattern
+from memolint.ko.terms import term_pattern
 from memolint.sections import role_for_heading
 
 PRESS_RELEASE = "press_release"
@@ -58,6 +59,8 @@ _ANSWER_PREFIX = re.compile(r"\s+A(?:nswer)?\s*:\s")
 #: A question mark that ends a question (not one quoted inside it, as in "use ? like Rust").
 _ASKS = re.compile(rf"\?+(?=\s+[{_OPEN}]?[A-Z0-9]|[{_CLOSE}]*\s*$)")
 _NUMBER = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d+)\s*[.):]", re.IGNORECASE)
+#: A Hangul syllable: a cue written in Korean.
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 def sentence_count(text: str) -> int:
@@ -322,10 +325,22 @@ def faq_question_form(ctx: RuleContext) -> Iterator[Finding]:
                     f"only that"))
 
 
+def _cue_patterns(cues: list[str]) -> list[re.Pattern[str]]:
+    """Patterns for a cue list that mixes English and Korean cues.
+
+    English cues match as whole words (:func:`cue_pattern`); Korean cues use
+    the Korean term syntax (:mod:`memolint.ko.terms`: ``비용-`` is the eojeol
+    ``비용`` with any particle or ending, ``비용은``, ``비용이``), since Korean
+    attaches them to the word.
+    """
+    korean = [c for c in cues if _HANGUL.search(c)]
+    english = cue_pattern(c for c in cues if not _HANGUL.search(c))
+    return ([english] if english else []) + ([term_pattern(korean, ())] if korean else [])
+
+
 def _kind_of(ctx: RuleContext, title: str) -> str | None:
     for option, label in (("internal_cues", "internal"), ("external_cues", "external")):
-        pattern = cue_pattern(ctx.options[option])
-        if pattern is not None and pattern.search(title):
+        if any(p.search(title) for p in _cue_patterns(ctx.options[option])):
             return label
     return None
 
@@ -383,7 +398,8 @@ def faq_hard_questions(ctx: RuleContext) -> Iterator[Finding]:
                    len(blocks))
         text = " ".join(b.text for b in blocks[group.heading + 1:end])
         uncovered = [topic for topic, cues in ctx.options["topics"].items()
-                     if (pattern := cue_pattern(cues)) is not None and not pattern.search(text)]
+                     if (patterns := _cue_patterns(cues))
+                     and not any(p.search(text) for p in patterns)]
         if uncovered:
             yield Finding(block_index=group.heading, message=(
                 f"'{group.title}' never touches {', '.join(uncovered)}: the internal FAQ is "

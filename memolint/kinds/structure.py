@@ -14,7 +14,14 @@ from collections.abc import Iterable, Iterator
 from memolint.diagnostics import Finding
 from memolint.document import Block
 from memolint.kinds import RuleContext, kind
-from memolint.sections import BODY, SectionSpec, alias_match, match_template, role_for_heading
+from memolint.sections import (
+    BODY,
+    SectionSpec,
+    alias_match,
+    match_template,
+    names_in_language,
+    role_for_heading,
+)
 
 #: Blocks that are content (a heading followed only by these is not empty).
 _CONTENT = frozenset({"paragraph", "list_item", "table", "code", "quote", "image"})
@@ -60,8 +67,8 @@ def _paragraph_words(blocks: list[Block], start: int, end: int) -> int:
     return sum(b.words for b in blocks[start:end] if b.kind == "paragraph")
 
 
-def _tried(spec: SectionSpec) -> str:
-    return ", ".join(f"'{n}'" for n in spec.names)
+def _tried(spec: SectionSpec, language: str) -> str:
+    return ", ".join(f"'{n}'" for n in names_in_language(spec, language))
 
 
 @kind("required_sections")
@@ -82,10 +89,11 @@ def required_sections(ctx: RuleContext) -> Iterator[Finding]:
             continue
         after = [found[j] for j in range(index + 1, len(template)) if j in found]
         place = min(after) if after else len(blocks) - 1
+        tried = _tried(spec, ctx.analysis.language)
         yield Finding(
             block_index=place,
             end=0 if after else None,
-            message=(f"missing required section '{spec.name}' (headings tried: {_tried(spec)}, "
+            message=(f"missing required section '{spec.name}' (headings tried: {tried}, "
                      f"any case or level, numbering ignored): add it, or rename the heading "
                      f"that holds it"),
         )
@@ -149,7 +157,8 @@ def section_length(ctx: RuleContext) -> Iterator[Finding]:
     """Template sections shorter or longer than their min/max words or pages."""
     blocks = ctx.document.blocks
     template = ctx.analysis.profile.sections
-    per_page = ctx.options["words_per_page"]
+    per_page = ctx.options["words_per_page_by_language"].get(
+        ctx.analysis.language, ctx.options["words_per_page"])
     for heading, spec_index in template_hits(ctx):
         spec = template[spec_index]
         words = sum(b.words for b in blocks[heading + 1: subtree_end(blocks, heading)]

@@ -16,10 +16,12 @@ from memolint.ko.segment import (
     character_count,
     eojeol_count,
     korean_sentences,
+    line_starts,
     sentence_spans,
 )
 from memolint.ko.terms import term_pattern
 
 __all__ = [
-    "character_count", "eojeol_count", "korean_sentences", "sentence_spans", "term_pattern",
+    "character_count", "eojeol_count", "korean_sentences", "line_starts",
+    "sentence_spans", "term_pattern",
 ]

@@ -12,9 +12,12 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from memolint.document import Document
 from memolint.errors import InputError
+
+if TYPE_CHECKING:  # the cache reads inputs here without the document model
+    from memolint.document import Document
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 DOCX_SUFFIXES = frozenset({".docx"})

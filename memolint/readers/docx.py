@@ -31,6 +31,7 @@ from memolint.document import (
     Block,
     Document,
     HeaderFooter,
+    NoteRef,
     PageSetup,
     Position,
     RowLayout,
@@ -236,6 +237,8 @@ class _Package:
     main: Any = None
     #: ``w:gutterAtTop`` in settings.xml: every section's gutter is at the top.
     gutter_at_top: bool = False
+    #: The footnotes and endnotes parts, by note kind (parsed when a note is referenced).
+    note_parts: dict[str, Any] = field(default_factory=dict)
 
 
 def _open(data: bytes, path: str) -> _Package:
@@ -256,6 +259,8 @@ def _open(data: bytes, path: str) -> _Package:
             stated_pages=_stated_pages(parse_xml(app.blob)) if app is not None else None,
             main=main,
             gutter_at_top=_gutter_at_top(_element(_related(main, RT.SETTINGS))),
+            note_parts={"footnote": _related(main, RT.FOOTNOTES),
+                        "endnote": _related(main, RT.ENDNOTES)},
         )
     except InputError:
         raise
@@ -320,6 +325,8 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 #: ``w:sectPr`` children that name a header or footer part.
 _FURNITURE_REFERENCES = {w("headerReference"): "header", w("footerReference"): "footer"}
 V_IMAGEDATA = f"{{{_V_NS}}}imagedata"
+#: Run children that reference a note, by note kind.
+_NOTE_REFERENCES = {w("footnoteReference"): "footnote", w("endnoteReference"): "endnote"}
 W_ID, W_TYPE, VANISH = w("id"), w("type"), w("vanish")
 
 #: Inline content that is never shown: properties, deletions, fallback copies.
@@ -350,6 +357,10 @@ class _Text:
         self.textboxes: list[Any] = []
         #: Characters per run format, to find the paragraph's dominant format.
         self.formats: Counter[RunFormat] = Counter()
+        #: ``[start, end, format]`` of each stretch of one run format, in order.
+        self.spans: list[list[Any]] = []
+        #: ``(kind, id, offset)`` of each note reference mark.
+        self.note_marks: list[tuple[str, str | None, int]] = []
         #: The text as a renderer shows it: visible pieces plus struck-through deletions.
         self.shown: list[str] = []
         self.struck = False
@@ -360,6 +371,14 @@ class _Text:
         self.pieces.append(piece)
         self.shown.append(piece)
         self.length += len(piece)
+
+    def formatted(self, start: int, fmt: RunFormat) -> None:
+        """The text from ``start`` to here is in ``fmt`` (one run's worth)."""
+        self.formats[fmt] += self.length - start
+        if self.spans and self.spans[-1][2] == fmt and self.spans[-1][1] == start:
+            self.spans[-1][1] = self.length
+        else:
+            self.spans.append([start, self.length, fmt])
 
     def add_struck(self, piece: str) -> None:
         """Deleted text: not read, but printed struck through in the default view."""
@@ -500,6 +519,8 @@ class _BodyReader:
         self._section_start = 0
         #: Header/footer in force per (reference kind, type): sections inherit them.
         self._furniture: dict[tuple[str, str], HeaderFooter | None] = {}
+        #: Per note kind, the notes' elements by id (separators left out), indexed on first use.
+        self._note_index: dict[str, dict[str | None, Any]] = {}
 
     # scanning: paragraphs and tables in document order
 
@@ -616,6 +637,8 @@ class _BodyReader:
                 text.embed(child)
             elif hidden:
                 continue
+            elif tag in _NOTE_REFERENCES:
+                text.note_marks.append((_NOTE_REFERENCES[tag], child.get(W_ID), text.length))
             elif tag == BR:
                 if child.get(W_TYPE) == "page":
                     text.page_break()
@@ -626,7 +649,7 @@ class _BodyReader:
             elif tag in _SIMPLE_TEXT:
                 text.add(_SIMPLE_TEXT[tag])
         if text.length > start:
-            text.formats[self.styles.run_format(style_id, rpr)] += text.length - start
+            text.formatted(start, self.styles.run_format(style_id, rpr))
 
     def _field_char(self, kind: str | None) -> None:
         """Track complex fields: text between begin and separate is field code."""
@@ -670,14 +693,34 @@ class _BodyReader:
         else:
             kind = {"kind": "paragraph"}
             kind["manual_bullet"] = is_manual_bullet(stripped, bool(text.starts_with_sym))
+        typography = self._typography(ppr, style_id, level, text.formats)
+        notes = self._note_refs(text.note_marks, lead, len(stripped))
         return Block(
             text=stripped.replace("\t", " "),
             source=source,
             end=end,
             images=tuple(text.images),
-            typography=self._typography(ppr, style_id, level, text.formats),
+            typography=typography,
+            font_spans=_font_spans(text, typography, lead, len(stripped)),
+            footnotes=tuple(_note_text(note.content) for note in notes),
+            note_refs=notes,
             **kind,
         )
+
+    def _note_refs(self, marks: list[tuple[str, str | None, int]], lead: int,
+                   length: int) -> tuple[NoteRef, ...]:
+        """The notes a paragraph's reference marks point at, offsets into its stripped text."""
+        refs = []
+        for kind, note_id, offset in marks:
+            index = self._note_index.get(kind)
+            if index is None:
+                index = self._note_index[kind] = _notes_by_id(self.package.note_parts.get(kind),
+                                                              kind)
+            note = index.get(note_id)
+            if note is not None:
+                content = _BodyReader(self.package).furniture(note)
+                refs.append(NoteRef(kind, min(max(offset - lead, 0), length), content))  # type: ignore[arg-type]
+        return tuple(refs)
 
     def _typography(
         self,
@@ -806,6 +849,44 @@ def is_manual_bullet(text: str, starts_with_sym: bool) -> bool:
     return glyph and len(text) > 2 and text[1].isspace()
 
 
+def _notes_by_id(part: Any | None, kind: str) -> dict[str | None, Any]:
+    """A notes part's notes by ``w:id``; separators and continuation notices are not notes.
+
+    python-docx may load the part as plain bytes (it has no class for it), so
+    it is parsed here, with the same safe parser, on the first reference.
+    """
+    if part is None:
+        return {}
+    root = getattr(part, "element", None)
+    if root is None:
+        root = parse_xml(part.blob)
+    return {note.get(W_ID): note for note in root.iterfind(w(kind))
+            if note.get(W_TYPE, "normal") == "normal"}
+
+
+def _note_text(content: HeaderFooter) -> str:
+    """A note's paragraphs as text, one line each."""
+    return "\n".join(text for text, _ in content.paragraphs if text)
+
+
+def _font_spans(text: _Text, typography: Typography, lead: int,
+                length: int) -> tuple[tuple[int, int, Typography], ...]:
+    """Runs set in another font, size or style than the paragraph's dominant one.
+
+    Offsets move from the raw text to the stripped one. A paragraph in one
+    format (nearly all) has none, and the line breaker keeps its fast path.
+    """
+    if len(text.formats) < 2:
+        return ()
+    dominant = RunFormat(*(getattr(typography, name) for name in RunFormat._fields))
+    spans = []
+    for start, end, fmt in text.spans:
+        start, end = max(start - lead, 0), min(end - lead, length)
+        if fmt != dominant and end > start:
+            spans.append((start, end, with_run_format(typography, fmt)))
+    return tuple(spans)
+
+
 def _dominant(formats: Counter[RunFormat]) -> RunFormat:
     """Per attribute, the value carried by most characters of the paragraph."""
     if len(formats) == 1:
@@ -862,6 +943,8 @@ def _table_block(table: _Table, last_number: int) -> Block:
         rendered_page_breaks=sum(p.rendered_breaks for p in paras),
         typography=texts[0].typography if texts else None,
         table_layout=table.layout,
+        footnotes=tuple(note for block in texts for note in block.footnotes),
+        note_refs=tuple(note for block in texts for note in block.note_refs),
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from memolint.analysis import Analysis
 from memolint.diagnostics import Anchor
 from memolint.document import Block
+from memolint.readability import LANGUAGES as FLESCH_LANGUAGES
 from memolint.readability import scores_of
 from memolint.report.html_marks import Marker, Span
 
@@ -68,9 +69,13 @@ def _cut(text: str, share: float) -> int | None:
 
 
 def paragraph_grades(analysis: Analysis) -> dict[int, float]:
-    """Flesch-Kincaid grade of each paragraph or quote with prose, by block index."""
+    """Flesch-Kincaid grade of each English paragraph or quote with prose, by block index.
+
+    The formulas are English-only: a Korean or German paragraph gets no grade
+    (its chip stays empty) rather than a number without meaning.
+    """
     by_block = defaultdict(list)
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences_for(FLESCH_LANGUAGES):
         by_block[sentence.block_index].append(sentence)
     grades = {}
     for index, sentences in by_block.items():
