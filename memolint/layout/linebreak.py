@@ -198,13 +198,15 @@ def count_lines(text: str, measure: Measure, width_pt: float, first_width_pt: fl
 
 def _token_widths(tokens: list[tuple[str, str]], known: dict[str, float],
                   measure: Measure) -> list[float]:
-    widths = []
-    for _, token in tokens:
-        word = known.get(token)
-        if word is None:
-            word = known[token] = measure.width(token)
-        widths.append(word)
-    return widths
+    """Each token's width: looked up all at once, measured only where not yet known."""
+    words = [token for _, token in tokens]
+    widths = list(map(known.get, words))
+    if None in widths:
+        for index, width in enumerate(widths):
+            if width is None:
+                word = words[index]
+                widths[index] = known[word] = measure.width(word)
+    return widths  # type: ignore[return-value]
 
 
 def _apply_runs(tokens: list[tuple[str, str]], lead: list[float], widths: list[float],
