@@ -184,7 +184,7 @@ def _regex(phrases: tuple[str, ...]) -> str:
         for unit in _units(phrase):
             node = node.setdefault(unit, {})
         node[""] = {}
-    return rf"(?<![\w-])(?:{_trie_regex(trie)})(?![\w-])"
+    return rf"(?<![\w-])(?:{trie_regex(trie)})(?![\w-])"
 
 
 def _units(phrase: str) -> list[str]:
@@ -192,7 +192,7 @@ def _units(phrase: str) -> list[str]:
     return [r"\s+" if c == " " else re.escape(c) for c in " ".join(phrase.split())]
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def trie_regex(node: dict[str, dict]) -> str:
     """A regex for a character trie: shared prefixes are tried once.
 
     Python's engine tries alternatives one by one; a list of 80 phrases as a
@@ -200,7 +200,7 @@ def _trie_regex(node: dict[str, dict]) -> str:
     Longer continuations come first, so "nearly all" wins over "nearly".
     """
     ends = "" in node
-    branches = [unit + _trie_regex(child) for unit, child in node.items() if unit]
+    branches = [unit + trie_regex(child) for unit, child in node.items() if unit]
     if not branches:
         return ""
     if len(branches) == 1 and not ends:

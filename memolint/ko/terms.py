@@ -21,7 +21,7 @@ list is therefore written as a small, documented pattern:
 Every term starts at the start of an eojeol (after white space, punctuation
 or a quote) unless it begins with ``~``. The terms are compiled into one
 character trie regex with the English word lists' machinery
-(:func:`memolint.wordlists._trie_regex`), cached per list.
+(:func:`memolint.wordlists.trie_regex`), cached per list.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from memolint.wordlists import _trie_regex
+from memolint.wordlists import trie_regex
 
 _SYLLABLES = 11172  # 가 (U+AC00) .. 힣 (U+D7A3)
 _FINALS = 28  # final consonants per initial-medial pair, "none" first
@@ -93,4 +93,4 @@ def _compile(terms: tuple[str, ...], particles: tuple[str, ...]) -> re.Pattern[s
         for unit in _term_units(term, tail):
             node = node.setdefault(unit, {})
         node[""] = {}
-    return re.compile(_trie_regex(trie), re.IGNORECASE)
+    return re.compile(trie_regex(trie), re.IGNORECASE)
