@@ -19,7 +19,8 @@ from memolint.layout.estimate import Layout, PageModel, layout_document
 from memolint.layout.saved import saved_pages
 from memolint.nlp import Sentence, has_tags, load_pipeline, resolve_model, sentences_of
 from memolint.packs import Profile
-from memolint.readability import Scores, flesch_scores, syllables
+from memolint.readability import LANGUAGES as FLESCH_LANGUAGES
+from memolint.readability import Scores, scores_of
 from memolint.sections import APPENDIX, Section, split_sections
 
 if TYPE_CHECKING:
@@ -250,9 +251,7 @@ class Analysis:
         The Flesch formulas were fitted to English syllables and words; on
         Korean or German text they yield numbers without meaning.
         """
-        sentences = self.sentences_for(("en",))
-        words = sum(s.words for s in sentences)
-        return flesch_scores(words, len(sentences), syllables(" ".join(s.text for s in sentences)))
+        return scores_of(self.sentences_for(FLESCH_LANGUAGES))
 
     @cached_property
     def layout(self) -> Layout:
