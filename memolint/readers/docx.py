@@ -2,9 +2,10 @@
 
 Documents arrive from pull requests, so the package is checked before any XML
 is parsed: it must be a zip of sane size with a transitional main part. Only
-then does python-docx open it (its lxml parser resolves no entities and loads
-no DTD), and the body is walked with plain lxml iteration, because
-python-docx's per-paragraph objects are an order of magnitude slower.
+then are its parts found (:mod:`memolint.readers.opc`, which parses a part
+only when asked, with an lxml parser that resolves no entities and loads no
+DTD), and the body is walked with plain lxml iteration. python-docx is not
+used: its eager parse of every part costs more than reading the memo.
 
 Positions: every ``w:p`` in document order gets a number (table-cell and
 text-box paragraphs included, empty ones too), so ``line`` is the paragraph
@@ -23,9 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.parser import parse_xml
+from lxml import etree
 
 from memolint.document import (
     Block,
@@ -51,12 +50,26 @@ from memolint.readers.docx_styles import (
     integer,
     is_on,
     length_pt,
+    style_index,
     theme_fonts,
     twips_pt,
     w,
     with_run_format,
 )
 from memolint.readers.docx_tables import cell_layout, inside_border_pt, row_layout, table_layout
+from memolint.readers.opc import (
+    COMMENTS,
+    ENDNOTES,
+    EXTENDED_PROPERTIES,
+    FOOTNOTES,
+    NUMBERING,
+    PACKAGE,
+    SETTINGS,
+    STYLES,
+    THEME,
+    Package,
+    PackageError,
+)
 from memolint.suppressions import parse_directives
 
 # --- package checks -------------------------------------------------------
@@ -76,25 +89,29 @@ _HEAD_BYTES = 16 * 1024
 _NESTED_LIST_STYLE = re.compile(r"^list(?: bullet| number| continue)? ([2-9])$", re.IGNORECASE)
 
 
-def check_package(data: bytes, path: str) -> None:
-    """Raise InputError unless ``data`` is a zip we are willing to let python-docx open."""
+def _zip(data: bytes, path: str) -> zipfile.ZipFile:
+    """``data`` opened as a zip; InputError naming what it really is otherwise."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        return zipfile.ZipFile(io.BytesIO(data))
     except Exception:
         raise _not_a_zip(data, path) from None
-    with archive:
-        _check_sizes(archive.infolist(), path)
-        if MAIN_PART not in archive.namelist():
-            raise InputError(
-                "corrupt", f"{path}: not a valid DOCX (no {MAIN_PART}); re-save it from Word"
-            )
-        _check_no_dtd(archive, path)
-        if STRICT_NAMESPACE in _head(archive, path):
-            raise InputError(
-                "unsupported",
-                f"{path}: DOCX is saved as Strict Open XML, which memolint cannot read; "
-                "save as a regular Word document (.docx)",
-            )
+
+
+def _checked_xml(archive: zipfile.ZipFile, path: str) -> dict[str, bytes]:
+    """Check an opened package; its XML members' bytes, read once for the DTD scan."""
+    _check_sizes(archive.infolist(), path)
+    if MAIN_PART not in archive.namelist():
+        raise InputError(
+            "corrupt", f"{path}: not a valid DOCX (no {MAIN_PART}); re-save it from Word"
+        )
+    xml = _check_no_dtd(archive, path)
+    if STRICT_NAMESPACE in _head(archive, path):
+        raise InputError(
+            "unsupported",
+            f"{path}: DOCX is saved as Strict Open XML, which memolint cannot read; "
+            "save as a regular Word document (.docx)",
+        )
+    return xml
 
 
 def _not_a_zip(data: bytes, path: str) -> InputError:
@@ -146,26 +163,32 @@ def _other_format(data: bytes) -> str | None:
 
 #: The start of a DTD in the encodings XML parts may use.
 _DTD_MARKERS = tuple("<!DOCTYPE".encode(e) for e in ("ascii", "utf-16-le", "utf-16-be"))
+_ASCII_DTD, _WIDE_DTDS = _DTD_MARKERS[0], _DTD_MARKERS[1:]
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _SCAN_CHUNK = 256 * 1024
 
 
-def _check_no_dtd(archive: zipfile.ZipFile, path: str) -> None:
+def _check_no_dtd(archive: zipfile.ZipFile, path: str) -> dict[str, bytes]:
     """Refuse any XML part with a DTD: Word never writes one (OPC forbids it).
 
     A DTD is how entity bombs and external entities (XXE) get in; the parser
     would not expand or fetch them, but refusing is clearer than guessing.
+    Returns the members' bytes (the sizes are checked): the reader parses
+    some of them, and inflating them twice would cost as much as the scan.
     """
     overlap = max(len(m) for m in _DTD_MARKERS) - 1
+    xml: dict[str, bytes] = {}
     for member in archive.infolist():
         if not member.filename.lower().endswith(_XML_SUFFIXES):
             continue
         try:
             with archive.open(member) as part:
                 tail = b""
+                chunks = []
                 while chunk := part.read(_SCAN_CHUNK):
+                    chunks.append(chunk)
                     window = tail + chunk
-                    if any(marker in window for marker in _DTD_MARKERS):
+                    if _has_dtd(window):
                         raise InputError(
                             "unsafe",
                             f"{path}: DOCX part {member.filename} declares a DTD (<!DOCTYPE>), "
@@ -177,13 +200,21 @@ def _check_no_dtd(archive: zipfile.ZipFile, path: str) -> None:
             raise
         except Exception as exc:
             raise _corrupt(path, exc) from exc
+        xml[member.filename] = b"".join(chunks)
+    return xml
+
+
+def _has_dtd(window: bytes) -> bool:
+    """Whether ``window`` holds a DTD marker; UTF-16 ones only where a NUL byte is (fast)."""
+    return _ASCII_DTD in window or (
+        b"\0" in window and any(marker in window for marker in _WIDE_DTDS))
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], path: str) -> None:
     """Refuse archives whose declared sizes or ratios look like a zip bomb.
 
     zipfile never inflates a member past its declared size, so checking the
-    declarations bounds what python-docx can be made to unpack.
+    declarations bounds what the reader can be made to unpack.
     """
     total = sum(m.file_size for m in members)
     if total > MAX_UNPACKED_BYTES:
@@ -222,45 +253,50 @@ def _corrupt(path: str, exc: Exception) -> InputError:
 # --- opening ------------------------------------------------------------
 
 _EXTENDED_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_BODY = w("body")
 
 
 @dataclass
 class _Package:
-    """The parts the reader needs, parsed by python-docx's safe parser."""
+    """The parts the reader needs, parsed by the OPC module's safe parser."""
 
     body: Any
     styles: StyleSheet
     numbering: Numbering
     comments: Any | None
     stated_pages: int | None
-    #: The main document part, through which headers and footers are found.
-    main: Any = None
+    #: The package, through which headers, footers and notes are found.
+    opc: Package
+    #: The main document part's name, the source of those relationships.
+    main: str
     #: ``w:gutterAtTop`` in settings.xml: every section's gutter is at the top.
     gutter_at_top: bool = False
-    #: The footnotes and endnotes parts, by note kind (parsed when a note is referenced).
-    note_parts: dict[str, Any] = field(default_factory=dict)
+    #: The footnotes and endnotes parts' names, by note kind (parsed when a note is referenced).
+    note_parts: dict[str, str | None] = field(default_factory=dict)
 
 
-def _open(data: bytes, path: str) -> _Package:
-    """Open with python-docx; any failure in there means a damaged package."""
+def _open(archive: zipfile.ZipFile, xml: dict[str, bytes], path: str) -> _Package:
+    """Find and parse the parts the reader needs; any failure means a damaged package."""
     try:
-        main = docx.Document(io.BytesIO(data)).part
-        theme = _related(main, RT.THEME)
+        opc = Package(archive, xml)
+        main = opc.main_part()
+        root = opc.element(main)
         styles = StyleSheet(
-            _element(_related(main, RT.STYLES)),
-            theme_fonts(parse_xml(theme.blob) if theme is not None else None),
+            style_index(opc.blob(opc.related(main, STYLES))),
+            theme_fonts(opc.element(opc.related(main, THEME))),
         )
-        app = _related(main.package, RT.EXTENDED_PROPERTIES)
+        app = opc.element(opc.related(PACKAGE, EXTENDED_PROPERTIES))
         return _Package(
-            body=main.element.body,
+            body=root.find(_BODY),
             styles=styles,
-            numbering=Numbering(_element(_related(main, RT.NUMBERING)), styles),
-            comments=_element(_related(main, RT.COMMENTS)),
-            stated_pages=_stated_pages(parse_xml(app.blob)) if app is not None else None,
+            numbering=Numbering(opc.element(opc.related(main, NUMBERING)), styles),
+            comments=opc.element(opc.related(main, COMMENTS)),
+            stated_pages=_stated_pages(app) if app is not None else None,
+            opc=opc,
             main=main,
-            gutter_at_top=_gutter_at_top(_element(_related(main, RT.SETTINGS))),
-            note_parts={"footnote": _related(main, RT.FOOTNOTES),
-                        "endnote": _related(main, RT.ENDNOTES)},
+            gutter_at_top=_gutter_at_top(opc.element(opc.related(main, SETTINGS))),
+            note_parts={"footnote": opc.related(main, FOOTNOTES),
+                        "endnote": opc.related(main, ENDNOTES)},
         )
     except InputError:
         raise
@@ -268,30 +304,10 @@ def _open(data: bytes, path: str) -> _Package:
         raise _corrupt(path, exc) from exc
 
 
-def _related(source: Any, reltype: str) -> Any | None:
-    """The part ``source`` relates to by ``reltype``, if exactly one exists."""
-    try:
-        return source.part_related_by(reltype)
-    except (KeyError, ValueError):
-        return None
-
-
 def _gutter_at_top(settings: Any | None) -> bool:
     """Whether the document setting ``w:gutterAtTop`` is on."""
     element = settings.find(w("gutterAtTop")) if settings is not None else None
     return element is not None and is_on(element)
-
-
-def _related_part(source: Any, rid: str | None) -> Any | None:
-    """The part ``source`` relates to by relationship id ``rid``, if it exists."""
-    try:
-        return source.related_parts[rid] if source is not None and rid else None
-    except KeyError:
-        return None
-
-
-def _element(part: Any | None) -> Any | None:
-    return part.element if part is not None else None
 
 
 def _stated_pages(app: Any) -> int | None:
@@ -714,8 +730,8 @@ class _BodyReader:
         for kind, note_id, offset in marks:
             index = self._note_index.get(kind)
             if index is None:
-                index = self._note_index[kind] = _notes_by_id(self.package.note_parts.get(kind),
-                                                              kind)
+                index = self._note_index[kind] = _notes_by_id(
+                    self.package.opc.element(self.package.note_parts.get(kind)), kind)
             note = index.get(note_id)
             if note is not None:
                 content = _BodyReader(self.package).furniture(note)
@@ -793,10 +809,11 @@ class _BodyReader:
         for reference in sect_pr:
             kind = _FURNITURE_REFERENCES.get(reference.tag)
             if kind is not None:
-                part = _related_part(self.package.main, reference.get(_R_ID))
+                package = self.package
+                part = package.opc.element(package.opc.related_by_id(package.main,
+                                                                     reference.get(_R_ID)))
                 self._furniture[kind, reference.get(W_TYPE, "default")] = (
-                    _BodyReader(self.package).furniture(part.element) if part is not None
-                    else None)
+                    _BodyReader(package).furniture(part) if part is not None else None)
         title = sect_pr.find(w("titlePg"))
         return {
             "header": self._furniture.get(("header", "default")),
@@ -849,17 +866,13 @@ def is_manual_bullet(text: str, starts_with_sym: bool) -> bool:
     return glyph and len(text) > 2 and text[1].isspace()
 
 
-def _notes_by_id(part: Any | None, kind: str) -> dict[str | None, Any]:
+def _notes_by_id(root: Any | None, kind: str) -> dict[str | None, Any]:
     """A notes part's notes by ``w:id``; separators and continuation notices are not notes.
 
-    python-docx may load the part as plain bytes (it has no class for it), so
-    it is parsed here, with the same safe parser, on the first reference.
+    The part is parsed on the first reference to one of its notes.
     """
-    if part is None:
-        return {}
-    root = getattr(part, "element", None)
     if root is None:
-        root = parse_xml(part.blob)
+        return {}
     return {note.get(W_ID): note for note in root.iterfind(w(kind))
             if note.get(W_TYPE, "normal") == "normal"}
 
@@ -1021,10 +1034,13 @@ def _tracked_note(body: Any) -> list[str]:
 
 def read_docx(data: bytes, path: str) -> Document:
     """Read a DOCX file's bytes into a Document; InputError for anything unreadable."""
-    check_package(data, path)
-    package = _open(data, path)
-    reader = _BodyReader(package)
-    reader.read(package.body)
+    with _zip(data, path) as archive:
+        package = _open(archive, _checked_xml(archive, path), path)
+        reader = _BodyReader(package)
+        try:
+            reader.read(package.body)
+        except (etree.XMLSyntaxError, PackageError) as exc:  # a header or notes part
+            raise _corrupt(path, exc) from exc
     return Document(
         path=path,
         format="docx",

@@ -17,10 +17,11 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from memolint.document import Typography
+from memolint.readers.opc import parse_xml
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -284,10 +285,47 @@ _PARAGRAPH_PROPERTIES: dict[str, Callable[[Any], dict[str, Any]]] = {
 }
 
 
+class StyleIndex:
+    """What a styles part declares, before any document's theme is applied.
+
+    Memos written from one template share a styles part byte for byte, and
+    Word's is ~350 KB (mostly table styles no memo uses), which costs more to
+    parse than the rest of the memo to read; so each distinct part is parsed
+    and indexed once per process (:func:`style_index`). Nothing changes the
+    tree after that.
+    """
+
+    def __init__(self, styles: Any | None) -> None:
+        self.styles: dict[str, Any] = {}
+        self.names: dict[str, str] = {}
+        default_paragraph = None
+        for style in styles.iterfind(w("style")) if styles is not None else ():
+            style_id = style.get(_STYLE_ID)
+            if style_id is None:
+                continue
+            self.styles[style_id] = style
+            name = style.find(w("name"))
+            self.names[style_id] = (name.get(VAL, "") if name is not None else "").lower()
+            if style.get(w("type")) == "paragraph" and attr_on(style, "default"):
+                default_paragraph = default_paragraph or style_id
+        #: Paragraphs without ``w:pStyle`` use this style (Normal, normally).
+        self.default_paragraph = default_paragraph or next(
+            (sid for sid, name in self.names.items() if name == "normal"), None)
+        defaults = styles.find(w("docDefaults")) if styles is not None else None
+        self.default_ppr = _find_path(defaults, "pPrDefault", "pPr")
+        self.default_rpr = _find_path(defaults, "rPrDefault", "rPr")
+
+
+@lru_cache(maxsize=4)
+def style_index(blob: bytes | None) -> StyleIndex:
+    """The index of a styles part's bytes (``None``: no styles part), parsed once per process."""
+    return StyleIndex(parse_xml(blob) if blob is not None else None)
+
+
 class StyleSheet:
     """The paragraph and character styles of one document, resolved on demand."""
 
-    def __init__(self, styles: Any | None, fonts: dict[str, str]) -> None:
+    def __init__(self, index: StyleIndex, fonts: dict[str, str]) -> None:
         self.fonts = fonts
         # Per-instance memos: every paragraph of a style resolves the same way,
         # and the caches go away with the document.
@@ -296,26 +334,12 @@ class StyleSheet:
         self.style_numbering = cache(self._style_numbering)
         self.paragraph_typography = cache(self._paragraph_typography)
         self.base_run_format = cache(self._base_run_format)
-        self._styles: dict[str, Any] = {}
-        self._names: dict[str, str] = {}
-        default_paragraph = None
-        for style in styles.iterfind(w("style")) if styles is not None else ():
-            style_id = style.get(_STYLE_ID)
-            if style_id is None:
-                continue
-            self._styles[style_id] = style
-            name = style.find(w("name"))
-            self._names[style_id] = (name.get(VAL, "") if name is not None else "").lower()
-            if style.get(w("type")) == "paragraph" and attr_on(style, "default"):
-                default_paragraph = default_paragraph or style_id
+        self._styles = index.styles
+        self._names = index.names
         #: Paragraphs without ``w:pStyle`` use this style (Normal, normally).
-        self.default_paragraph = default_paragraph or self._id_named("normal")
-        defaults = styles.find(w("docDefaults")) if styles is not None else None
-        self._default_ppr = _find_path(defaults, "pPrDefault", "pPr")
-        self._default_rpr = _find_path(defaults, "rPrDefault", "rPr")
-
-    def _id_named(self, name: str) -> str | None:
-        return next((sid for sid, n in self._names.items() if n == name), None)
+        self.default_paragraph = index.default_paragraph
+        self._default_ppr = index.default_ppr
+        self._default_rpr = index.default_rpr
 
     def paragraph_style(self, ppr: Any | None) -> str | None:
         """The style id a paragraph uses: its ``w:pStyle`` if defined, else the default."""
@@ -404,8 +428,14 @@ class StyleSheet:
         return with_run_format(self.paragraph_typography(self.default_paragraph, None), fmt)
 
 
+@lru_cache(maxsize=4096)
 def with_run_format(typo: Typography, fmt: RunFormat) -> Typography:
-    """``typo`` carrying the character formatting ``fmt``."""
+    """``typo`` carrying the character formatting ``fmt``.
+
+    Cached: ``dataclasses.replace`` of a frozen 19-field dataclass costs tens
+    of microseconds, every paragraph asks, and a memo uses a handful of
+    combinations. Both arguments are immutable values.
+    """
     return replace(typo, **fmt._asdict())
 
 

@@ -1,0 +1,184 @@
+"""Open Packaging Conventions, as much as the DOCX reader needs, without python-docx.
+
+A ``.docx`` is a zip of parts tied together by relationship files
+(``_rels/.rels`` for the package, ``word/_rels/document.xml.rels`` for the
+main part, ...). python-docx walks that whole graph and parses every XML part
+on open, through its own element classes; the reader wants five or six parts
+as plain lxml trees, so this module resolves parts by relationship type or id
+and parses one only when asked.
+
+It relies on its caller's checks: the caller hands over a zip it has
+already validated (sizes, ratios, no DTD in any XML part, see
+:func:`memolint.readers.docx.read_docx`), and every part is parsed by
+:data:`PARSER`, which loads no DTD, expands no entity and fetches nothing.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from typing import Any
+
+from lxml import etree
+
+#: python-docx's parser options (blank text between elements dropped, so the
+#: reader sees the same trees), with every hardening option spelled out.
+PARSER = etree.XMLParser(
+    remove_blank_text=True,
+    resolve_entities=False,
+    load_dtd=False,
+    no_network=True,
+    huge_tree=False,
+)
+
+_PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_RELATIONSHIP = f"{{{_PR_NS}}}Relationship"
+_OD = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MAIN_DOCUMENT = f"{_OD}/officeDocument"
+STYLES, NUMBERING, THEME = f"{_OD}/styles", f"{_OD}/numbering", f"{_OD}/theme"
+SETTINGS, COMMENTS = f"{_OD}/settings", f"{_OD}/comments"
+FOOTNOTES, ENDNOTES = f"{_OD}/footnotes", f"{_OD}/endnotes"
+EXTENDED_PROPERTIES = f"{_OD}/extended-properties"
+WORD_MAIN_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+)
+#: The package itself, as a source of relationships.
+PACKAGE = "/"
+
+
+class PackageError(Exception):
+    """The package's structure is broken: no main part, bad relationships, wrong type."""
+
+
+def parse_xml(blob: bytes) -> Any:
+    """The root element of one XML part, parsed by the hardened :data:`PARSER`."""
+    return etree.fromstring(blob, PARSER)
+
+
+class Relationship:
+    """One ``Relationship`` of a ``.rels`` part, its target made an absolute part name."""
+
+    __slots__ = ("external", "reltype", "rid", "target")
+
+    def __init__(self, element: Any, base: str) -> None:
+        try:
+            self.rid: str = element.attrib["Id"]
+            self.reltype: str = element.attrib["Type"]
+            target = element.attrib["Target"]
+        except KeyError as exc:
+            raise PackageError(f"relationship without the required {exc} attribute") from None
+        self.external = element.get("TargetMode") == "External"
+        #: Relative targets resolve against the source's folder; ``/word/x.xml`` stays.
+        self.target = target if self.external else posixpath.normpath(
+            posixpath.join(base, target))
+
+
+class _Relationships:
+    """The relationships of one source, as python-docx keeps them.
+
+    By id, a later duplicate replacing an earlier one; and, apart, the
+    internal targets by id, where an external duplicate replaces nothing.
+    """
+
+    def __init__(self, package: Package, source: str) -> None:
+        folder, name = posixpath.split(source)
+        blob = package.blob(posixpath.join(folder, "_rels", f"{name}.rels"))
+        self.by_id: dict[str, Relationship] = {}
+        self.internal: dict[str, str] = {}
+        for element in parse_xml(blob).iterfind(_RELATIONSHIP) if blob is not None else ():
+            rel = Relationship(element, folder)
+            self.by_id[rel.rid] = rel
+            if not rel.external:
+                self.internal[rel.rid] = rel.target
+
+    def of_type(self, reltype: str) -> list[Relationship]:
+        return [rel for rel in self.by_id.values() if rel.reltype == reltype]
+
+
+class Package:
+    """A validated DOCX zip: parts found through relationships, parsed on first use."""
+
+    def __init__(self, archive: zipfile.ZipFile, blobs: dict[str, bytes]) -> None:
+        #: Member bytes already read (the package checks read every XML part).
+        self._archive = archive
+        self._blobs = blobs
+        self._rels: dict[str, _Relationships] = {}
+        self._elements: dict[str | None, Any] = {}
+
+    def blob(self, partname: str | None) -> bytes | None:
+        """A part's bytes, ``None`` for no part or one the zip does not hold."""
+        if partname is None:
+            return None
+        member = partname[1:]
+        blob = self._blobs.get(member)
+        if blob is None:
+            try:
+                blob = self._archive.read(member)
+            except KeyError:
+                return None
+            self._blobs[member] = blob
+        return blob
+
+    def element(self, partname: str | None) -> Any | None:
+        """A part's root element, parsed once; ``None`` for no part or a missing member."""
+        if partname not in self._elements:
+            blob = self.blob(partname)
+            self._elements[partname] = parse_xml(blob) if blob is not None else None
+        return self._elements[partname]
+
+    def relationships(self, source: str) -> _Relationships:
+        """The relationships of part ``source`` (``PACKAGE`` for the package)."""
+        rels = self._rels.get(source)
+        if rels is None:
+            rels = self._rels[source] = _Relationships(self, source)
+        return rels
+
+    def related(self, source: str, reltype: str) -> str | None:
+        """The part ``source`` relates to by ``reltype``, if exactly one internal one exists.
+
+        Like python-docx, two relationships of one type, or an external one,
+        mean none; so does a target the zip does not hold.
+        """
+        matching = self.relationships(source).of_type(reltype)
+        if len(matching) != 1 or matching[0].external:
+            return None
+        return self._existing(matching[0].target)
+
+    def related_by_id(self, source: str, rid: str | None) -> str | None:
+        """The part ``source`` relates to by relationship id ``rid``, if it exists."""
+        target = self.relationships(source).internal.get(rid) if rid else None
+        return self._existing(target) if target is not None else None
+
+    def main_part(self) -> str:
+        """The main document part's name; PackageError unless it is a Word document."""
+        matching = self.relationships(PACKAGE).of_type(MAIN_DOCUMENT)
+        if not matching:
+            raise PackageError(f"no relationship of type '{MAIN_DOCUMENT}' in collection")
+        if len(matching) > 1 or matching[0].external:
+            raise PackageError("the package names no single main document part")
+        main = matching[0].target
+        if self.blob(main) is None:
+            raise PackageError(f"the main document part {main} is missing")
+        content_type = self.content_type(main)
+        if content_type != WORD_MAIN_TYPE:
+            raise PackageError(f"not a Word document (main part content type {content_type!r})")
+        return main
+
+    def content_type(self, partname: str) -> str | None:
+        """A part's content type from ``[Content_Types].xml`` (override, else by extension)."""
+        blob = self.blob("/[Content_Types].xml")
+        if blob is None:
+            raise PackageError("no [Content_Types].xml in the package")
+        types = parse_xml(blob)
+        for override in types.iterfind(f"{{{_CT_NS}}}Override"):
+            if override.get("PartName", "").lower() == partname.lower():
+                return override.get("ContentType")
+        extension = posixpath.splitext(partname)[1][1:].lower()
+        for default in types.iterfind(f"{{{_CT_NS}}}Default"):
+            if default.get("Extension", "").lower() == extension:
+                return default.get("ContentType")
+        return None
+
+    def _existing(self, partname: str) -> str | None:
+        return partname if self.blob(partname) is not None else None
