@@ -4,9 +4,12 @@ Usage::
 
     python bench/scale.py [--workdir DIR] [--pages 1 6 60 600] [--select B]
 
-For each length, a seeded memo (bench/memogen.py) in Markdown and DOCX is
-linted in a fresh process (blank spaCy pipeline, no cache) that reports its
-lint time after imports and a warm-up file, and its peak RSS. Growth must be
+For each length, seeded memos (bench/memogen.py) in Markdown and DOCX are
+linted in a fresh process (blank spaCy pipeline, no cache) that reports the
+median lint time after imports and a warm-up file, and its peak RSS. Each
+repetition lints a memo with another seed: linting the same text again would
+find its sentences in memolint's per-text caches, which flatters short memos
+(their sentences all fit) over long ones (theirs do not). Growth must be
 linear: ms per page roughly flat, and 600 pages within 100x the time of 6.
 This is a measurement script, not a test: it prints numbers and exits 0.
 """
@@ -27,30 +30,41 @@ import memogen  # noqa: E402
 
 #: Runs in a child process so each size gets its own peak RSS.
 CHILD = """
-import json, resource, sys, time
+import json, resource, statistics, sys, time
 from memolint.config import Settings
 from memolint.engine import lint_file
 from memolint.registry import Registry
-path, warm, select = sys.argv[1], sys.argv[2], sys.argv[3] or None
+warm, select, paths = sys.argv[1], sys.argv[2] or None, sys.argv[3:]
 settings = Settings(nlp_model="blank", select=(select,) if select else None)
 registry = Registry.load()
 lint_file(warm, settings, registry)
-best = float("inf")
-for _ in range(int(sys.argv[4])):
+times = []
+for path in paths:
     start = time.perf_counter()
     result = lint_file(path, settings, registry)
-    best = min(best, time.perf_counter() - start)
-assert result.error is None, result.error
+    times.append(time.perf_counter() - start)
+    assert result.error is None, result.error
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": best, "rss_mb": peak,
+print(json.dumps({"seconds": statistics.median(times), "rss_mb": peak,
                   "pages": result.metrics.get("pages"), "findings": len(result.diagnostics)}))
 """
 
 
-def measure(path: Path, warm: Path, select: str, repeat: int) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(warm), select, str(repeat)],
+def measure(paths: list[Path], warm: Path, select: str) -> dict:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(warm), select, *map(str, paths)],
                          capture_output=True, text=True, check=True, cwd=BENCH.parent)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def memos(workdir: Path, pages: int, seeds: range) -> tuple[list[Path], list[Path]]:
+    """The Markdown and DOCX memos of one length, one per seed (written once)."""
+    md = [workdir / f"memo{pages}-{seed}.md" for seed in seeds]
+    for seed, path in zip(seeds, md, strict=True):
+        if not path.exists():
+            path.write_text(memogen.markdown(seed, pages), encoding="utf-8")
+        if not path.with_suffix(".docx").exists():
+            memogen.write_docx(path.with_suffix(".docx"), seed, pages)
+    return md, [path.with_suffix(".docx") for path in md]
 
 
 def main() -> None:
@@ -64,19 +78,14 @@ def main() -> None:
     warm = args.workdir / "warm.md"
     warm.write_text(memogen.markdown(99, 1), encoding="utf-8")
     print(f"rules: {'--select ' + args.select if args.select else 'full default set'}")
-    print(f"{'pages':>6} {'format':>6} {'est. pages':>10} {'ms':>10} {'ms/page':>8} {'RSS MB':>7}")
+    print(f"{'pages':>6} {'format':>6} {'est. pages':>10} {'ms':>10} {'ms/page':>8} {'RSS MB':>7}"
+          "   (median of 5 memos; 1 for 600 pages)")
     base: dict[str, float] = {}
     for pages in args.pages:
-        md = args.workdir / f"memo{pages}.md"
-        if not md.exists():
-            md.write_text(memogen.markdown(7, pages), encoding="utf-8")
-        docx = md.with_suffix(".docx")
-        if not docx.exists():
-            memogen.write_docx(docx, 7, pages)
-        for path in (md, docx):
-            found = measure(path, warm, args.select, 1 if pages >= 600 else 3)
+        for paths in memos(args.workdir, pages, range(7, 8 if pages >= 600 else 12)):
+            found = measure(paths, warm, args.select)
             ms = found["seconds"] * 1000
-            kind = path.suffix[1:]
+            kind = paths[0].suffix[1:]
             if pages == 6:
                 base[kind] = ms
             ratio = f"  {ms / base[kind]:.0f}x 6 pages" if pages > 6 and kind in base else ""

@@ -6,6 +6,8 @@ would be most of their time. So their plain forms (``--version``, ``rules``,
 ``rules --format text|json``, ``rule CODE``) are answered here, with the
 same output as :mod:`memolint.cli`; every other form, ``--help`` and every
 error (an unknown rule) goes to :mod:`memolint.cli`, which owns the wording.
+Plain ``check`` command lines, run by pre-commit and CI over mostly cached
+memos, are likewise run without click by :mod:`memolint.quickcheck`.
 """
 
 from __future__ import annotations
@@ -15,11 +17,18 @@ import sys
 
 def run() -> None:
     """Entry point of the ``memolint`` script."""
-    text = _light(sys.argv[1:])
+    args = sys.argv[1:]
+    text = _light(args)
     if text is not None and _writable(text):
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if args[:1] == ["check"]:
+        from memolint.quickcheck import quick_check
+
+        code = quick_check(args[1:])
+        if code is not None:
+            sys.exit(code)
     from memolint.cli import main
 
     main()

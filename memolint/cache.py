@@ -60,12 +60,12 @@ class ResultCache:
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = directory
-        self._settings_keys: dict[int, tuple[Settings, str]] = {}
+        self._settings_keys: dict[int, tuple[Settings, Any]] = {}
         self._ready: set[Path] = set()
 
     def key(self, data: bytes, display: str, settings: Settings) -> str:
         """The entry key of one input under one configuration."""
-        digest = hashlib.sha256(self._settings_key(settings).encode())
+        digest = self._settings_digest(settings).copy()
         digest.update(display.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.sha256(data).digest())
         return digest.hexdigest()
@@ -85,7 +85,7 @@ class ResultCache:
         """Write an entry atomically; a cache that cannot be written is skipped."""
         if result.error and result.error.get("kind") in UNCACHED_ERRORS:
             return
-        target = self._entry(key, settings)
+        target = Path(self._entry(key, settings))
         try:
             payload = json.dumps({"schema": SCHEMA, "key": key,
                                   "result": dataclasses.asdict(result)})
@@ -108,9 +108,9 @@ class ResultCache:
         """The cache folder used for files under these settings."""
         return self.directory or settings.root / CACHE_DIR_NAME
 
-    def _entry(self, key: str, settings: Settings) -> Path:
-        # One string join, not three Path operations: this runs once per file.
-        return Path(os.path.join(self.root_for(settings), f"v{SCHEMA}", key[:2], f"{key}.json"))
+    def _entry(self, key: str, settings: Settings) -> str:
+        # One string join, not Path operations: this runs once per file.
+        return os.path.join(self.root_for(settings), f"v{SCHEMA}", key[:2], f"{key}.json")
 
     def _prepare(self, version_dir: Path) -> None:
         """Create the cache folder with its tags (once per run and folder)."""
@@ -123,7 +123,8 @@ class ResultCache:
                 marker.write_text(text, encoding="utf-8")
         self._ready.add(version_dir)
 
-    def _settings_key(self, settings: Settings) -> str:
+    def _settings_digest(self, settings: Settings) -> Any:
+        """The hash of everything but the file, made once per settings object of the run."""
         known = self._settings_keys.get(id(settings))
         if known is None or known[0] is not settings:
             packs = [*settings.packs]
@@ -135,14 +136,16 @@ class ResultCache:
                 resolve_model(settings.nlp_model),
                 _contents_key(packs),
             ))
-            known = self._settings_keys[id(settings)] = (settings, text)
+            known = (settings, hashlib.sha256(text.encode()))
+            self._settings_keys[id(settings)] = known
         return known[1]
 
     @cached_property
     def _fixed_key(self) -> str:
         """What is the same for every file of the run: code and data, rules, libraries."""
+        start = len(str(_PACKAGE_DIR)) + 1  # a slice, not os.path.relpath: ~200 files a run
         code = sorted(
-            (os.path.relpath(path, _PACKAGE_DIR), stat.st_size, stat.st_mtime_ns)
+            (path[start:], stat.st_size, stat.st_mtime_ns)
             for path, stat in _stats(str(_PACKAGE_DIR), (".py", ".json", ".toml", ".gz"))
         )
         rules = sorted(Path(p) for p, _ in _stats(str(builtin_root()), (".toml",)))

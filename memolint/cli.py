@@ -8,7 +8,6 @@ documents, so ``--version``, ``rules`` and ``rule`` answer at once.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,10 +15,12 @@ from typing import Any
 import click
 
 from memolint import __version__
+from memolint.checking import EXIT_ERROR, EXIT_OK
+from memolint.checking import overrides as _overrides
+from memolint.checking import use_color as _color
 from memolint.errors import ConfigError
 from memolint.report import FORMATS
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _CONFIG_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
@@ -38,21 +39,6 @@ class _Group(click.Group):
 @click.version_option(__version__, "--version", prog_name="memolint")
 def main() -> None:
     """Lint narrative memos (six-pagers, PR/FAQs) in Markdown and DOCX."""
-
-
-def _color(flag: bool | None) -> bool:
-    if flag is not None:
-        return flag
-    return "NO_COLOR" not in os.environ and sys.stdout.isatty()
-
-
-def _overrides(**options: Any) -> dict[str, Any]:
-    """CLI options that override config, validated like config values."""
-    from memolint.config import parse_table
-
-    table = {key: list(value) if isinstance(value, tuple) else value
-             for key, value in options.items() if value not in (None, ())}
-    return parse_table(table, "command line", Path.cwd())
 
 
 @main.command()
@@ -102,23 +88,15 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
           diff_ref: str | None, jobs: str, no_cache: bool, cache_dir: Path | None,
           pages: str | None, language: str | None, add_suppressions: bool) -> None:
     """Lint memos: files, directories (searched for .md, .markdown, .docx) or '-'."""
-    from memolint.cache import ResultCache
-    from memolint.diagnostics import SEVERITY_RANK
-    from memolint.report import ReportOptions, get_reporter
-    from memolint.runner import resolve_jobs, run
+    from memolint import checking
 
     if not paths:
         raise click.UsageError("give at least one file or directory (or '-' for stdin)")
     overrides = _overrides(select=select, **{"extend-select": extend_select},
                            ignore=ignore, profile=profile, **{"fail-on": fail_on}, pages=pages,
                            language=language)
-    if pages == "exact":
-        from memolint.layout.exact import find_soffice
-
-        find_soffice()
-    cache = None if no_cache else ResultCache(cache_dir)
-    results = run(list(paths), overrides, config_path, stdin_filename,
-                  jobs=resolve_jobs(jobs), cache=cache)
+    results = checking.lint(list(paths), overrides, config_path, stdin_filename, jobs,
+                            no_cache, cache_dir)
     if diff_ref is not None:
         from memolint.diff import changed_lines, keep_changed
 
@@ -131,18 +109,12 @@ def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...],
 
         report = render_with_config(results, config_path, overrides)
     else:
-        report = get_reporter(output_format)(results, ReportOptions(use_color, quiet))
+        report = checking.render(results, output_format, use_color, quiet)
     if output_file is not None:
         _write_report(output_file, report)
     else:
         click.echo(report, nl=False, color=use_color)
-    if any(r.error for r in results):
-        sys.exit(EXIT_ERROR)
-    failing = any(
-        SEVERITY_RANK[d.severity] >= SEVERITY_RANK[r.fail_on]
-        for r in results for d in r.diagnostics
-    )
-    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+    sys.exit(checking.exit_code(results, exit_zero))
 
 
 @main.command()

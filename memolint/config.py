@@ -261,16 +261,17 @@ class ConfigResolver:
     def __init__(self, explicit: Path | None, overrides: dict[str, Any]) -> None:
         self.explicit = explicit
         self.overrides = overrides
-        self._found: dict[Path, Path | None] = {}
+        self._found: dict[str, Path | None] = {}
         self._loaded: dict[Path | None, Settings] = {}
 
     def settings_for(self, path: Path) -> Settings:
         """Config file (explicit or nearest to ``path``), then CLI overrides."""
         config = self.explicit
         if config is None:
-            directory = Path(os.path.realpath(path)).parent  # never raises on a link loop
+            # A string, not a Path: this runs for every file, also on a cached re-run.
+            directory = os.path.dirname(os.path.realpath(path))  # never raises on a link loop
             if directory not in self._found:
-                self._found[directory] = find_config_file(directory)
+                self._found[directory] = find_config_file(Path(directory))
             config = self._found[directory]
         if config not in self._loaded:
             base = load_config_file(config, config == self.explicit) if config else Settings()

@@ -76,8 +76,8 @@ def run(paths: list[str], overrides: dict[str, Any], config: Path | None,
     resolver = ConfigResolver(config, overrides)
     results: list[FileResult | None] = []
     pending: dict[int, _Task] = {}
-    for path, data, display in _documents(paths, resolver, stdin_filename):
-        task = _Task(path, display, resolver.settings_for(Path(path)), data)
+    for path, data, display, settings in _documents(paths, resolver, stdin_filename):
+        task = _Task(path, display, settings, data)
         hit = _lookup(task, cache) if cache else task
         results.append(hit if isinstance(hit, FileResult) else None)
         if not isinstance(hit, FileResult):
@@ -278,17 +278,17 @@ def _finished_well(future: Future, index: int, tasks: dict[int, _Task],
 # --- finding the documents ------------------------------------------------
 
 def _documents(paths: list[str], resolver: ConfigResolver, stdin_filename: str | None
-               ) -> Iterator[tuple[str, bytes | None, str]]:
-    """``(path to open, stdin bytes or None, name to show)`` for each document."""
+               ) -> Iterator[tuple[str, bytes | None, str, Settings]]:
+    """``(path to open, stdin bytes or None, name to show, settings)`` for each document."""
     for argument in paths:
         if argument == "-":
             name = stdin_filename or "stdin.md"
-            yield name, sys.stdin.buffer.read(), name
+            yield name, sys.stdin.buffer.read(), name, resolver.settings_for(Path(name))
         elif os.path.isdir(argument):
-            for found in _walk(Path(argument), resolver):
-                yield str(found), None, _printable(str(found))
+            for found, settings in _walk(Path(argument), resolver):
+                yield str(found), None, _printable(str(found)), settings
         else:
-            yield argument, None, _printable(argument)
+            yield argument, None, _printable(argument), resolver.settings_for(Path(argument))
 
 
 def _printable(path: str) -> str:
@@ -296,17 +296,20 @@ def _printable(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def _walk(root: Path, resolver: ConfigResolver) -> Iterator[Path]:
-    """Memo files below ``root``, sorted, minus skipped folders and excludes."""
-    found: list[Path] = []
+def _walk(root: Path, resolver: ConfigResolver) -> Iterator[tuple[Path, Settings]]:
+    """Memo files below ``root`` with their settings, sorted, minus skipped folders and
+    excludes."""
+    found: list[tuple[Path, Settings]] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in files:
             path = Path(folder) / name
-            is_memo = path.suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("~$")
-            if is_memo and not _excluded(path, resolver.settings_for(path)):
-                found.append(path)
-    yield from sorted(found)
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES or name.startswith("~$"):
+                continue
+            settings = resolver.settings_for(path)
+            if not _excluded(path, settings):
+                found.append((path, settings))
+    yield from sorted(found, key=lambda pair: pair[0])
 
 
 def _excluded(path: Path, settings: Settings) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from memolint.errors import InputError
 
@@ -84,6 +84,25 @@ def _limit(kind: str | None) -> int:
     return MAX_MARKDOWN_BYTES if kind == "markdown" else MAX_INPUT_BYTES
 
 
+#: Read size for a file that grew after it was measured.
+_GROWTH_CHUNK = 1 << 16
+
+
+def _read_capped(handle: BinaryIO, size: int, cap: int) -> bytes:
+    """At most ``cap`` bytes, without allocating ``cap`` up front for a small file.
+
+    ``read(cap)`` reserves a buffer of the full cap (megabytes) for every file;
+    reading the stated size first and then whatever the file grew by keeps the
+    cap and costs only what the file holds.
+    """
+    chunks = [handle.read(min(size, cap))]
+    taken = len(chunks[0])
+    while taken < cap and (more := handle.read(min(cap - taken, _GROWTH_CHUNK))):
+        chunks.append(more)
+        taken += len(more)
+    return b"".join(chunks)
+
+
 def read_input(path: str) -> bytes:
     """The bytes of ``path``, opened read-only; at most one byte past its format's limit.
 
@@ -94,12 +113,12 @@ def read_input(path: str) -> bytes:
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as handle:
-            mode = os.fstat(descriptor).st_mode
-            if stat.S_ISDIR(mode):
+            status = os.fstat(descriptor)
+            if stat.S_ISDIR(status.st_mode):
                 raise InputError("unreadable", f"{path}: is a directory")
-            if not stat.S_ISREG(mode):
+            if not stat.S_ISREG(status.st_mode):
                 raise InputError("unreadable", f"{path}: not a regular file; nothing to lint")
-            return handle.read(_limit(format_for(path)) + 1)
+            return _read_capped(handle, status.st_size, _limit(format_for(path)) + 1)
     except FileNotFoundError:
         raise InputError("not-found", f"{path}: no such file") from None
     except IsADirectoryError:

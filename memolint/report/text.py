@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-import click
-
 from memolint.engine import FileResult
 from memolint.report import ReportOptions
 
@@ -49,4 +47,8 @@ def verdict(result: FileResult) -> str:
 
 
 def _paint(text: str, color: str | None, options: ReportOptions, bold: bool = False) -> str:
-    return click.style(text, fg=color, bold=bold) if options.color else text
+    if not options.color:
+        return text
+    import click  # only for color: a cached re-run into a pipe never imports it
+
+    return click.style(text, fg=color, bold=bold)
