@@ -17,7 +17,15 @@ from memolint.ko import character_count, korean_sentences, line_starts
 from memolint.language import UNDETERMINED, combine, dominant, language_weights, shares
 from memolint.layout.estimate import Layout, PageModel, layout_document
 from memolint.layout.saved import saved_pages
-from memolint.nlp import Sentence, has_tags, load_pipeline, resolve_model, sentences_of
+from memolint.nlp import (
+    Ranges,
+    Sentence,
+    has_tags,
+    load_pipeline,
+    resolve_model,
+    sentences_in,
+    split,
+)
 from memolint.packs import Profile
 from memolint.readability import LANGUAGES as FLESCH_LANGUAGES
 from memolint.readability import Scores, scores_of
@@ -52,8 +60,7 @@ class _Docs(dict[int, "Doc"]):
         self._analysis = analysis
 
     def __missing__(self, index: int) -> Doc:
-        text = _tame_long_runs(self._analysis.document.blocks[index].text)
-        self[index] = doc = self._analysis.nlp(text)
+        self[index] = doc = self._analysis.nlp(self._analysis.tamed_text(index))
         return doc
 
 
@@ -71,6 +78,8 @@ class Analysis:
         #: ``Settings.language``: "auto" to detect, else the language to assume.
         self.language_setting = language
         self._sentences_by_languages: dict[tuple[str, ...], list[Sentence]] = {}
+        self._sentences_in_scope: dict[tuple[tuple[str, ...], frozenset[str]], list[Sentence]] = {}
+        self._tamed: dict[int, str] = {}
 
     # -- structure -------------------------------------------------------
     @cached_property
@@ -132,8 +141,12 @@ class Analysis:
         languages holds at least ``MIXED_SHARE`` of the prose (the memo's
         language always does); it then sees only the blocks in its languages.
         """
-        present = {self.language, *self.language_shares}
+        present = self._present_languages
         return "*" in languages or UNDETERMINED in present or not present.isdisjoint(languages)
+
+    @cached_property
+    def _present_languages(self) -> frozenset[str]:
+        return frozenset({self.language, *self.language_shares})
 
     def block_language(self, index: int) -> str:
         """A block's language: its own for a prose block long enough to tell.
@@ -175,19 +188,35 @@ class Analysis:
 
     @cached_property
     def parsed(self) -> dict[int, Doc]:
-        """spaCy docs of the prose blocks, by block index (batched once).
+        """spaCy docs of the prose blocks, by block index.
 
-        Korean blocks are left out of the batch (memolint's English pipeline
-        has nothing to say about them, and an all-Korean memo never loads
-        spaCy); a rule that still asks for one gets it parsed on demand.
+        With a model, the docs of one batch over the blocks; with the blank
+        pipeline, each is made when first asked for (sentences never need
+        them). Korean blocks are left out of the batch (memolint's English
+        pipeline has nothing to say about them, and an all-Korean memo never
+        loads spaCy); a rule that still asks for one gets it parsed on demand.
         """
+        docs = _Docs(self)
+        docs.update(self._split[0])
+        return docs
+
+    @cached_property
+    def _split(self) -> tuple[dict[int, Doc], dict[int, Ranges]]:
+        """(docs made, sentence ranges) of the non-Korean text blocks, by block index."""
         indices = [i for i, b in enumerate(self.document.blocks)
                    if (b.is_prose or b.manual_bullet) and i not in self._korean_blocks]
-        texts = (_tame_long_runs(self.document.blocks[i].text) for i in indices)
-        docs = _Docs(self)
-        if indices:
-            docs.update(zip(indices, self.nlp.pipe(texts), strict=True))
-        return docs
+        if not indices:
+            return {}, {}
+        docs, ranges = split(self.nlp, [self.tamed_text(i) for i in indices])
+        made = {} if docs is None else dict(zip(indices, docs, strict=True))
+        return made, dict(zip(indices, ranges, strict=True))
+
+    def tamed_text(self, index: int) -> str:
+        """A block's text as spaCy gets it (see :func:`_tame_long_runs`), made once."""
+        text = self._tamed.get(index)
+        if text is None:
+            text = self._tamed[index] = _tame_long_runs(self.document.blocks[index].text)
+        return text
 
     @cached_property
     def _korean_blocks(self) -> frozenset[int]:
@@ -200,33 +229,61 @@ class Analysis:
         """Sentences of all prose blocks, in document order (Korean: eojeol as words)."""
         found: list[Sentence] = []
         korean = self._korean_blocks
-        parsed = self.parsed
+        ranges = self._split[1]
         for index, block in enumerate(self.document.blocks):
             if not block.is_prose:
                 continue
             if index in korean:
                 found.extend(korean_sentences(index, block.text, line_starts(block.source)))
             else:
-                found.extend(sentences_of(index, parsed[index], _tame_long_runs(block.text)))
+                found.extend(sentences_in(index, self.tamed_text(index), ranges[index]))
         return found
 
     def sentences_for(self, languages: tuple[str, ...]) -> list[Sentence]:
         """The sentences a rule for ``languages`` may see: those of its languages' blocks.
 
         Sums and averages over them (Flesch scores, passive share) then
-        measure only the text the rule was made for.
+        measure only the text the rule was made for. Made once per set of
+        languages and shared by every caller: read it, never change it.
         """
         if "*" in languages:
             return self.sentences
-        if languages not in self._sentences_by_languages:
-            self._sentences_by_languages[languages] = [
-                s for s in self.sentences if self.in_languages(s.block_index, languages)]
-        return self._sentences_by_languages[languages]
+        found = self._sentences_by_languages.get(languages)
+        if found is None:
+            found = self.sentences
+            outside = {i for i in {s.block_index for s in found}
+                       if not self.in_languages(i, languages)}
+            if outside:
+                found = [s for s in found if s.block_index not in outside]
+            self._sentences_by_languages[languages] = found
+        return found
+
+    def sentences_in_scope(self, languages: tuple[str, ...],
+                           exempt_roles: frozenset[str]) -> list[Sentence]:
+        """:meth:`sentences_for` ``languages``, less those in sections of ``exempt_roles``.
+
+        What the prose rules iterate over (:func:`memolint.kinds.scope.sentences`);
+        made once per (languages, roles) and shared: read it, never change it.
+        """
+        key = (languages, exempt_roles)
+        found = self._sentences_in_scope.get(key)
+        if found is None:
+            found = self.sentences_for(languages)
+            if exempt_roles:
+                roles = self.roles
+                found = [s for s in found if roles[s.block_index] not in exempt_roles]
+            self._sentences_in_scope[key] = found
+        return found
 
     # -- measures --------------------------------------------------------
     def words_in(self, blocks: list[Block]) -> int:
         """Visible words in some blocks."""
         return sum(b.words for b in blocks)
+
+    @cached_property
+    def _block_words(self) -> list[int]:
+        """Each block's :attr:`Block.words`, counted once (it splits the text every time)."""
+        return [b.words for b in self.document.blocks]
 
     def list_word_share(self, exempt_roles: frozenset[str]) -> tuple[float, int, int]:
         """(share, list words, prose+list words) over body blocks not exempt.
@@ -236,12 +293,13 @@ class Analysis:
         count on either side.
         """
         list_words = total = 0
+        words = self._block_words
         for index, block in enumerate(self.document.blocks[: self.appendix_start]):
             if block.kind not in _PROSE_OR_LIST or self.roles[index] in exempt_roles:
                 continue
-            total += block.words
+            total += words[index]
             if block.kind == "list_item" or block.manual_bullet:
-                list_words += block.words
+                list_words += words[index]
         return (list_words / total if total else 0.0), list_words, total
 
     @cached_property
@@ -271,7 +329,9 @@ class Analysis:
     def metrics(self) -> dict[str, Any]:
         """The ``metrics`` object of the JSON output contract."""
         blocks = self.document.blocks
-        body = blocks[: self.appendix_start]
+        words = self._block_words
+        body_words = sum(words[: self.appendix_start])
+        appendix_words = sum(words[self.appendix_start :])
         pages, body_pages = self.pages
         share, _, _ = self.list_word_share(frozenset())
         scores = self.readability
@@ -283,10 +343,10 @@ class Analysis:
             "languages": self.language_shares,
             "page_source": self.layout.source,
             "pages_saved": saved_pages(self.document),
-            "words": self.words_in(blocks),
+            "words": body_words + appendix_words,
             "characters": sum(character_count(b.text) for b in blocks),
-            "body_words": self.words_in(body),
-            "appendix_words": self.words_in(blocks[self.appendix_start :]),
+            "body_words": body_words,
+            "appendix_words": appendix_words,
             "sentences": len(self.sentences),
             "paragraphs": sum(1 for b in blocks if b.kind in ("paragraph", "quote")),
             "list_items": sum(1 for b in blocks if b.kind == "list_item"),

@@ -28,7 +28,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from itertools import chain
 
 UNDETERMINED = "und"
 #: A language as users and packs write it: a two-letter ISO 639-1 code.
@@ -112,12 +111,13 @@ def language_weights(text: str) -> Counter[str]:
     and punctuation included, about 3 % of English prose), and a language's
     score is how many *different* stopwords of it the text holds. Latin text
     with too few stopwords counts under "und": letters of no language memolint
-    can name. English prose has no other script, so one search settles that.
+    can name. English prose has no other script: ASCII text never needs the
+    search for one.
     """
     weights: dict[str, int] = {}
     other = 0
     non_latin, runs = _script_patterns()
-    if non_latin.search(text):
+    if not text.isascii() and non_latin.search(text):
         for match in runs.finditer(text):
             language, weight = _LANGUAGE[match.lastgroup or ""]
             size = len(match.group())
@@ -128,19 +128,16 @@ def language_weights(text: str) -> Counter[str]:
     tokens = text.lower().split()
     latin = sum(map(len, tokens)) - other
     if latin > 0:
-        found = _STOP_INDEX.keys() & set(tokens)
-        hits = Counter(chain.from_iterable(map(_STOP_INDEX.__getitem__, found)))
-        best = max(STOPWORDS, key=hits.__getitem__)  # of equals, the first in the table
+        found = _ANY_STOPWORD.intersection(tokens)
+        hits = {code: len(words & found) for code, words in STOPWORDS.items()}
+        best = max(hits, key=hits.__getitem__)  # of equals, the first in the table
         key = best if hits[best] >= MIN_STOPWORDS else UNDETERMINED
         weights[key] = weights.get(key, 0) + latin
     return Counter(weights)
 
 
-#: Stopword → the languages it belongs to.
-_STOP_INDEX: dict[str, tuple[str, ...]] = {
-    word: tuple(code for code, words in STOPWORDS.items() if word in words)
-    for word in frozenset().union(*STOPWORDS.values())
-}
+#: Every stopword of every language.
+_ANY_STOPWORD: frozenset[str] = frozenset().union(*STOPWORDS.values())
 
 
 def dominant(weights: Counter[str]) -> str:

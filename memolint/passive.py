@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from memolint.wordlists import Caseless, wordlist
+from memolint.wordlists import Caseless, WordGate, wordlist, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -37,14 +37,30 @@ _ADVERBS = (
 #: Straight and typographic apostrophes.
 _APOS = "'\u2019"
 _ADVERB = rf"(?:\s*n[{_APOS}]t|\s+(?:{'|'.join(_ADVERBS)}|\w+ly))"
-_BE = rf"(?:(?<![\w{_APOS}-])(?:am|is|are|was|were|be|been|being)|[{_APOS}](?:re|m))"
-_GET = rf"(?<![\w{_APOS}-])(?:get|gets|got|gotten|getting)"
+_BE_FORMS = ("am", "is", "are", "was", "were", "be", "been", "being")
+_GET_FORMS = ("get", "gets", "got", "gotten", "getting")
+_BE = rf"(?:(?<![\w{_APOS}-])(?:{'|'.join(_BE_FORMS)})|[{_APOS}](?:re|m))"
+_GET = rf"(?<![\w{_APOS}-])(?:{'|'.join(_GET_FORMS)})"
 _AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 #: What may follow a "get" participle for the clause to count as passive.
 _GET_END = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+by\b", re.IGNORECASE)
 _GET_IDIOMS = frozenset({"started", "involved", "used", "rid", "dressed", "married", "lost",
                          "engaged", "acquainted", "done", "tired", "bored", "excited"})
 PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass", "csubjpass"})
+
+
+def _keys(forms: Iterable[str]) -> frozenset[str]:
+    """Words (runs of word characters) a lower-cased text holds where a verb form matches.
+
+    The form is a whole word: nothing of a word comes before it, and after
+    it comes white space or "n't", which joins an "n" to it ("wasn't").
+    """
+    return frozenset(f + n for f in forms for n in ("", "n"))
+
+
+#: Words a lower-cased text holds wherever the "be" (with "'re", "'m") or "get" pattern matches.
+BE_KEYS = _keys((*_BE_FORMS, "re", "m"))
+GET_KEYS = _keys(_GET_FORMS)
 
 
 class PassiveFinder:
@@ -61,10 +77,19 @@ class PassiveFinder:
         self._be = Caseless(_BE + tail)
         self._get = Caseless(_GET + tail)
 
+    #: Texts holding a word :meth:`in_text` needs to find a passive.
+    gate = WordGate([key] for key in sorted(BE_KEYS | GET_KEYS))
+
     def in_text(self, text: str) -> tuple[int, int] | None:
-        """(start, end) of the first passive in ``text``, by the token pattern."""
-        found = [m for m in self._be.finditer(text) if self._keep(m, text)]
-        found += [m for m in self._get.finditer(text) if self._keep_get(m, text)]
+        """(start, end) of the first passive in ``text``, by the token pattern.
+
+        Each pattern runs only on a text holding one of its key words.
+        """
+        words = words_of(text)
+        found = ([m for m in self._be.finditer(text) if self._keep(m, text)]
+                 if words is None or not words.isdisjoint(BE_KEYS) else [])
+        if words is None or not words.isdisjoint(GET_KEYS):
+            found += [m for m in self._get.finditer(text) if self._keep_get(m, text)]
         if not found:
             return None
         first = min(found, key=lambda m: m.start())

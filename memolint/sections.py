@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from memolint.document import Block
@@ -120,17 +121,86 @@ def _starts_with(words: list[str], alias: list[str]) -> bool:
     return last.startswith(wanted) and last[len(wanted):] in _JOINING_PARTICLES
 
 
+class AliasIndex:
+    """Groups of aliases (a role's, a template section's), matched against headings.
+
+    Trying every alias of every group on every heading cost more than the rest
+    of the structure rules together. An alias can only start a heading whose
+    first word is the alias's first word, or, for a one-word alias, that word
+    with a joining particle (see :func:`_starts_with`): so the aliases are
+    normalised once and filed under their first word, and a heading is
+    compared only with the few filed under its own. Answers are kept per
+    heading text.
+    """
+
+    __slots__ = ("_answers", "_by_first")
+
+    def __init__(self, groups: tuple[tuple[str, ...], ...]) -> None:
+        self._by_first: dict[str, list[tuple[list[str], int]]] = {}
+        for group, aliases in enumerate(groups):
+            for alias in aliases:
+                words = normalize_heading(alias).split()
+                if words:
+                    self._by_first.setdefault(words[0], []).append((words, group))
+        self._answers: dict[str, tuple[int, int] | None] = {}
+
+    def best(self, text: str) -> tuple[int, int] | None:
+        """(words, group) of the longest alias that starts ``text``; the first group on ties."""
+        if text not in self._answers:
+            if len(self._answers) >= _ANSWERS_KEPT:
+                self._answers.clear()
+            self._answers[text] = self._best(normalize_heading(text).split())
+        return self._answers[text]
+
+    def _best(self, words: list[str]) -> tuple[int, int] | None:
+        if not words:
+            return None
+        first = words[0]
+        candidates = self._by_first.get(first, [])
+        if first[-1:] in _JOINING_PARTICLES:
+            candidates = candidates + [c for c in self._by_first.get(first[:-1], ())
+                                       if len(c[0]) == 1]
+        best: tuple[int, int] | None = None
+        for alias, group in candidates:
+            if _starts_with(words, alias) and (
+                    best is None or len(alias) > best[0]
+                    or (len(alias) == best[0] and group < best[1])):
+                best = (len(alias), group)
+        return best
+
+
+#: Heading texts whose answer an :class:`AliasIndex` keeps (a long memo's headings fit).
+_ANSWERS_KEPT = 4096
+#: Indexes kept, by the identity of the groups they were built from.
+_INDEXES_KEPT = 64
+_indexes: dict[int, tuple[object, object, AliasIndex]] = {}
+
+
+def _index(source: object, groups: Callable[[], tuple[tuple[str, ...], ...]]) -> AliasIndex:
+    """The index of ``source`` (a template, a role table), built once.
+
+    Looked up by identity, not equality: hashing a template's specs on every
+    heading would cost what the index saves. The source is kept with its
+    index, so an identity is never reused while the entry stands; a role
+    table, a dict, is also compared item by item, in case it changed.
+    """
+    snapshot = tuple(source.items()) if isinstance(source, dict) else None
+    entry = _indexes.get(id(source))
+    if entry is None or entry[0] is not source or entry[1] != snapshot:
+        if len(_indexes) >= _INDEXES_KEPT:
+            _indexes.clear()
+        entry = _indexes[id(source)] = (source, snapshot, AliasIndex(groups()))
+    return entry[2]
+
+
 def role_for_heading(text: str, roles: dict[str, tuple[str, ...]]) -> str | None:
-    """The role whose alias starts the heading, as whole words; else None."""
-    words = normalize_heading(text).split()
-    best: tuple[int, str] | None = None
-    for role, aliases in roles.items():
-        for alias in aliases:
-            alias_words = normalize_heading(alias).split()
-            matches = alias_words and _starts_with(words, alias_words)
-            if matches and (best is None or len(alias_words) > best[0]):
-                best = (len(alias_words), role)
-    return best[1] if best else None
+    """The role whose alias starts the heading, as whole words; else None.
+
+    The longest alias wins; between equally long ones, the role listed first.
+    """
+    names = list(roles)
+    found = _index(roles, lambda: tuple(tuple(roles[r]) for r in names)).best(text)
+    return names[found[1]] if found else None
 
 
 def split_sections(blocks: list[Block], roles: dict[str, tuple[str, ...]]) -> list[Section]:
@@ -173,13 +243,14 @@ def is_question(text: str) -> bool:
 
 def alias_match(text: str, names: tuple[str, ...]) -> int:
     """Words of the longest name that starts ``text`` (whole words); 0 for none."""
-    words = normalize_heading(text).split()
-    best = 0
-    for name in names:
-        name_words = normalize_heading(name).split()
-        if name_words and _starts_with(words, name_words):
-            best = max(best, len(name_words))
-    return best
+    found = _name_index(names).best(text)
+    return found[0] if found else 0
+
+
+@functools.lru_cache(maxsize=256)
+def _name_index(names: tuple[str, ...]) -> AliasIndex:
+    """The index of one tuple of names, by value: rules build their name tuples per run."""
+    return AliasIndex((names,))
 
 
 def _script_languages(text: str) -> frozenset[str]:
@@ -208,16 +279,13 @@ def match_template(text: str, template: tuple[SectionSpec, ...]) -> int | None:
     """Index of the template section a heading stands for, or None.
 
     The longest alias wins, so "Internal FAQ" can be its own section next to
-    "FAQ", and "Non-Goals" never counts as "Goals".
+    "FAQ", and "Non-Goals" never counts as "Goals"; between equally long
+    ones, the section listed first.
     """
     if is_question(text):
         return None
-    best: tuple[int, int] | None = None
-    for index, spec in enumerate(template):
-        length = alias_match(text, spec.names)
-        if length and (best is None or length > best[0]):
-            best = (length, index)
-    return best[1] if best else None
+    found = _index(template, lambda: tuple(spec.names for spec in template)).best(text)
+    return found[1] if found else None
 
 
 def template_roles(template: tuple[SectionSpec, ...],

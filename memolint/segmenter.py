@@ -29,7 +29,8 @@ one token on both the blank and the model pipelines.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -113,11 +114,15 @@ def _start_indices(words: Sequence[str], spaces: Sequence[object],
         if not text.endswith(_TERMINAL_ENDS):
             continue
         nxt = _after_terminal(words, spaces, index + 1)
-        # An abbreviation closed by a bracket or quote ends its sentence too.
-        terminal = bool(_TERMINAL.match(text)) or (nxt > index + 1 and words[index + 1] in _CLOSERS)
-        previous = words[index - 1] if index else ""
-        if nxt < count and _ends_here(text, terminal, _first_word(words, nxt), previous):
-            found.append(nxt)
+        if nxt < count:
+            following = _first_word(words, nxt, count)
+            first = following[:1]
+            # Nothing ends before a word in lower case: the cheap test comes first.
+            if (first.isupper() or first.isdigit()) and (
+                    # An abbreviation closed by a bracket or quote ends its sentence too.
+                    _TERMINAL.match(text) or (nxt > index + 1 and words[index + 1] in _CLOSERS)
+                    or _abbreviation_ends(text, following, words[index - 1] if index else "")):
+                found.append(nxt)
         index = max(nxt, index + 1)
     return found
 
@@ -135,22 +140,20 @@ def _after_terminal(words: Sequence[str], spaces: Sequence[object], index: int) 
     return index
 
 
-def _first_word(words: Sequence[str], index: int) -> str:
-    """The first token at or after ``index`` that is not an opening mark."""
-    while index < len(words) - 1 and words[index] in _OPENERS:
+def _first_word(words: Sequence[str], index: int, count: int) -> str:
+    """The first token at or after ``index`` (of ``count``) that is not an opening mark."""
+    word = words[index]
+    while index < count - 1 and word in _OPENERS:
         index += 1
-    return words[index]
+        word = words[index]
+    return word
 
 
-def _ends_here(token: str, terminal: bool, following: str, previous: str) -> bool:
-    """Whether a sentence ends at ``token`` between ``previous`` and ``following``."""
-    first = following[:1]
-    if not (first.isupper() or first.isdigit()):
-        return False
-    if terminal:
-        return True
+def _abbreviation_ends(token: str, following: str, previous: str) -> bool:
+    """Whether a sentence ends at a word with a trailing period, between ``previous``
+    and ``following`` (which starts with a capital or a digit)."""
     lowered = token.lower()
-    if lowered in NEVER_FINAL or not first.isupper():
+    if lowered in NEVER_FINAL or not following[:1].isupper():
         return False
     if lowered in USUALLY_FINAL or (len(token) == 2 and previous[:1].islower()):
         return True
@@ -171,15 +174,45 @@ def set_sentences(doc: Doc) -> Doc:
     import numpy
     from spacy.attrs import SENT_START, SPACY
 
-    candidates = numpy.flatnonzero(doc.to_array(_terminal_flag(doc.vocab))).tolist()
-    spaces = doc.to_array(SPACY)
-    starts = _start_indices(_TokenTexts(doc), spaces, candidates)
-    marks = numpy.full((count, 1), -1, dtype="int64")
-    marks[starts] = 1
-    doc.from_array([SENT_START], marks.astype("uint64"))
+    flags, spaces = doc.to_array([_terminal_flag(doc.vocab), SPACY]).T.tolist()
+    candidates = [index for index, flag in enumerate(flags) if flag]
+    marks = numpy.full(count, _NOT_A_START, dtype="uint64")
+    marks[_start_indices(_TokenTexts(doc), spaces, candidates)] = 1
+    doc.from_array(SENT_START, marks)
     return doc
 
 
+#: ``SENT_START`` -1 ("not a start") as the unsigned value ``Doc.from_array`` takes.
+_NOT_A_START = 2**64 - 1
+
+
+def sentence_ranges(text: str, make_doc: Callable[[str], Doc]) -> list[tuple[int, int]]:
+    """The sentences the component would mark in ``text``, as character ranges.
+
+    A range runs from a sentence's first token (the first one from 0) to the
+    next sentence's first token or the end of ``text``, so it may hold white
+    space at either end. ``make_doc`` (the tokenizer) is called only when
+    ``text`` holds terminal punctuation: without any, it is one sentence.
+    Nothing is written into the doc, and token texts are slices of ``text``,
+    far cheaper than the Token objects the component has to ask for.
+    """
+    if not _TERMINAL_CHAR.search(text):
+        return [(0, len(text))]
+    from spacy.attrs import IDX, SPACY
+
+    spaces, offsets = make_doc(text).to_array([SPACY, IDX]).T.tolist()
+    words = _TextSlices(text, offsets, spaces)
+    # A token ends in terminal punctuation when a terminal is its last character.
+    candidates = []
+    for match in _TERMINAL_CHAR.finditer(text):
+        index = bisect_right(offsets, match.start()) - 1
+        if words.end(index) == match.end():
+            candidates.append(index)
+    firsts = [0, *(offsets[index] for index in _start_indices(words, spaces, candidates)[1:])]
+    return list(zip(firsts, [*firsts[1:], len(text)], strict=True))
+
+
+_TERMINAL_CHAR = re.compile("[.!?\u2026]")
 _TERMINAL_ENDS = (".", "!", "?", "\u2026")
 
 
@@ -211,6 +244,27 @@ class _TokenTexts(Sequence[str]):
 
     def __getitem__(self, index: int) -> str:  # type: ignore[override]
         return self._doc[index].text
+
+
+class _TextSlices(Sequence[str]):
+    """Token texts as slices of the doc's text, from the tokens' offsets and spaces."""
+
+    def __init__(self, text: str, offsets: list[int], spaces: list[int]) -> None:
+        self._text = text
+        self._offsets = offsets
+        #: Where each token's text and trailing space end: the next token's offset.
+        self._nexts = [*offsets[1:], len(text)]
+        self._spaces = spaces
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def end(self, index: int) -> int:
+        """Where token ``index`` ends (its one trailing space left out)."""
+        return self._nexts[index] - self._spaces[index]
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        return self._text[self._offsets[index] : self._nexts[index] - self._spaces[index]]
 
 
 def register() -> None:

@@ -72,6 +72,38 @@ class Caseless:
             yield match(text, found.start())  # type: ignore[misc]
 
 
+class Gated:
+    """A :class:`Caseless` pattern that does not scan texts it cannot match.
+
+    A match needs either a word the (lower-cased) text must hold, which
+    ``gate`` checks, or, with ``digits``, a decimal digit, which one scan for
+    ``\\d`` finds far faster than the pattern would (Python's engine jumps
+    straight to the characters of a one-class pattern). Texts with a
+    character in :data:`_UNSAFE` are always scanned.
+    """
+
+    __slots__ = ("_caseless", "_digits", "_gate")
+
+    def __init__(self, source: str, gate: WordGate, digits: bool = False) -> None:
+        self._caseless = Caseless(source)
+        self._gate = gate
+        self._digits = digits
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The case-insensitive regular expression the matches are defined by."""
+        return self._caseless.pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in ``text``, exactly as ``self.pattern.search(text)`` finds it."""
+        words = words_of(text)
+        if (words is not None and not self._gate.admits(words)
+                and not (self._digits and _DIGIT.search(text))):
+            return None
+        return self._caseless.search(text)
+
+
+_DIGIT = re.compile(r"\d")
 #: Non-ASCII characters of memolint's patterns checked to fold like ASCII ones.
 _CASELESS_MARKS = frozenset("\u2019\u00d7")
 _ESCAPED_CHARACTER = re.compile(r"\\u([0-9a-f]{4})")
@@ -87,31 +119,58 @@ def _folds_like_ascii(source: str) -> bool:
             and all(c.isascii() or c in _CASELESS_MARKS for c in decoded))
 
 
+class WordGate:
+    """Which texts may hold one of some phrases: those holding every word of one.
+
+    A phrase matched as whole words (see :class:`Phrases`) can only match a
+    text that has each of the phrase's words (runs of word characters) as a
+    word of its own. Each phrase is filed under a key, its longest word, so
+    a text is compared only with the phrases whose key it holds.
+    """
+
+    __slots__ = ("_needs", "keys")
+
+    def __init__(self, phrases_words: Iterable[Iterable[str]]) -> None:
+        needs: dict[str, list[frozenset[str]]] = {}
+        for words in phrases_words:
+            ordered = list(words)
+            needs.setdefault(max(ordered, key=len), []).append(frozenset(ordered))
+        self._needs = {key: tuple(found) for key, found in needs.items()}
+        #: Lower-cased words one of which a text must hold to match.
+        self.keys = frozenset(needs)
+
+    def admits(self, words: frozenset[str]) -> bool:
+        """Whether a text with these (lower-cased) words holds every word of some phrase."""
+        needs = self._needs
+        return any(need <= words for key in self.keys & words for need in needs[key])
+
+
 class Phrases:
     """A compiled phrase list: :meth:`finditer` as on the regular expression, faster.
 
     Python's regex engine tries a pattern at every position of a text, so a
     dozen lists over every sentence of a memo cost more than all the rest
     of the wording rules. Most sentences hold none of a list's phrases, and
-    a phrase can only match a text that has each of the phrase's words
-    (runs of word characters) as a word of its own: the pattern demands
-    word boundaries, and what separates the words in the phrase separates
-    them in the match. So each ASCII phrase has a key, its longest word,
-    and a text whose words (lower-cased, computed once per text) hold no
-    key is answered without the engine. Texts with the three characters
-    that match an ASCII letter case-insensitively but lower-case to
-    something else (U+0130, U+0131, U+017F) go to the engine, and so does
-    every text for a list with a non-ASCII phrase: results stay identical.
-    A text that holds a key is scanned as :class:`Caseless` does. (Trying
-    the pattern only at the words that start a phrase was measured slower:
-    listing a sentence's words with their offsets costs more than the scan.)
+    a phrase can only match a text holding all of its words (its
+    :class:`WordGate`): the pattern demands word boundaries, and what
+    separates the words in the phrase separates them in the match. A text
+    that fails the gate (its words lower-cased, computed once per text) is
+    answered without the engine. Texts with the three characters that match
+    an ASCII letter case-insensitively but lower-case to something else
+    (U+0130, U+0131, U+017F) go to the engine, and so does every text for a
+    list with a non-ASCII phrase or one without a word: results stay
+    identical. A text that passes is scanned as :class:`Caseless` does.
+    (Trying the pattern only at the words that start a phrase was measured
+    slower: listing a sentence's words with their offsets costs more than
+    the scan.)
     """
 
-    __slots__ = ("_compiled", "_keys", "_source")
+    __slots__ = ("_compiled", "_source", "gate")
 
-    def __init__(self, source: str, keys: frozenset[str] | None) -> None:
+    def __init__(self, source: str, gate: WordGate | None) -> None:
         self._source = source
-        self._keys = keys
+        #: The texts the list may match; None: any text.
+        self.gate = gate
         self._compiled: Caseless | None = None
 
     @property
@@ -129,10 +188,10 @@ class Phrases:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """Matches in ``text``, exactly as ``self.pattern.finditer(text)`` finds them."""
-        gate = self._keys
+        gate = self.gate
         if gate is not None:
-            folded = _folded(text)
-            if folded is not None and gate.isdisjoint(_words(folded)):
+            words = words_of(text)
+            if words is not None and not gate.admits(words):
                 return iter(())
         return self._caseless.finditer(text)
 
@@ -154,9 +213,48 @@ def _folded(text: str) -> str | None:
 
 
 @lru_cache(maxsize=2048)
-def _words(folded: str) -> frozenset[str]:
-    """The word-character runs of a lower-cased text."""
-    return frozenset(_WORD_RUN.findall(folded))
+def words_of(text: str) -> frozenset[str] | None:
+    """The lower-cased words (word-character runs) of ``text``, or None when a
+    character in :data:`_UNSAFE` makes lower-cased words an unsafe gate."""
+    return None if _UNSAFE.search(text) else frozenset(_WORD_RUN.findall(text.lower()))
+
+
+class TextSet:
+    """Many texts (a memo's sentences) asked which of them may match a list.
+
+    Gating each text against each list (:meth:`Phrases.finditer`) costs a
+    few lookups per text, list and rule; over a memo that adds up to more
+    than the matching. The words of all the texts are collected once, so a
+    list none of whose keys occurs anywhere in the memo is settled with one
+    set test, and otherwise only the texts its :class:`WordGate` admits remain.
+    """
+
+    __slots__ = ("_all", "_unsafe", "_vocabulary", "_words")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        words: dict[str, frozenset[str] | None] = {}
+        for text in texts:
+            if text not in words:
+                words[text] = words_of(text)
+        self._words = words
+        self._all = frozenset(words)
+        self._unsafe = frozenset(t for t, w in words.items() if w is None)
+        self._vocabulary = frozenset().union(*(w for w in words.values() if w is not None))
+
+    def holding(self, gate: WordGate | None) -> frozenset[str]:
+        """The texts ``gate`` admits, with their words lower-cased.
+
+        A text with a character in :data:`_UNSAFE` is always included (its
+        words may match only case-insensitively), and so is every text when
+        ``gate`` is None.
+        """
+        if gate is None:
+            return self._all
+        present = gate.keys & self._vocabulary
+        if not present:
+            return self._unsafe
+        return self._unsafe | {t for t, w in self._words.items()
+                               if w is not None and not present.isdisjoint(w) and gate.admits(w)}
 
 
 def phrase_pattern(phrases: Iterable[str]) -> Phrases:
@@ -165,14 +263,20 @@ def phrase_pattern(phrases: Iterable[str]) -> Phrases:
     Spaces in a phrase match any run of white space; longer phrases win over
     their prefixes ("nearly all" before "all"). An empty list matches nothing.
     """
+    return _as_written(tuple(phrases))
+
+
+@lru_cache(maxsize=256)
+def _as_written(phrases: tuple[str, ...]) -> Phrases:
+    """The pattern of a list as the rule's options hold it: each rule asks once per memo."""
     return _compile(tuple(sorted({p.strip().lower() for p in phrases if p.strip()})))
 
 
 @lru_cache(maxsize=256)
 def _compile(phrases: tuple[str, ...]) -> Phrases:
-    keys = [max(_WORD_RUN.findall(p), key=len, default=None) if p.isascii() else None
-            for p in phrases]
-    return Phrases(_regex(phrases), frozenset(keys) if None not in keys else None)
+    words = [_WORD_RUN.findall(p) for p in phrases]
+    gated = all(p.isascii() for p in phrases) and all(words)
+    return Phrases(_regex(phrases), WordGate(words) if gated else None)
 
 
 def _regex(phrases: tuple[str, ...]) -> str:

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from memolint.packs import builtin_pack_paths, load_pack
-from memolint.wordlists import phrase_pattern
+from memolint.wordlists import TextSet, WordGate, phrase_pattern
 
 #: Characters that case-fold onto ASCII letters, hyphens, apostrophes, odd spaces.
 TRICKY = ["\u0130t", "\u0131t", "\u017fome", "\u212aey", "many-", "-many", "many_", "Many'",
@@ -28,14 +28,21 @@ def _lists() -> list[tuple[str, tuple[str, ...]]]:
                          else "")
 def test_gated_matches_equal_the_patterns_matches(where, phrases):
     compiled = phrase_pattern(phrases)
+    for variant in _texts(where, phrases):
+        assert [m.span() for m in compiled.finditer(variant)] == \
+            [m.span() for m in compiled.pattern.finditer(variant)], (where, variant)
+
+
+def _texts(where: str, phrases: tuple[str, ...]) -> list[str]:
+    """Texts glued from a list's words and marks and :data:`TRICKY`, in three cases."""
     pieces = [p for phrase in phrases for p in re.split(r"(\W)", phrase) if p] + TRICKY
     rng = random.Random(where)
+    texts = []
     for _ in range(300):
         glue = rng.choice([" ", "  ", "\n", "-", ".", "'", ""])
         text = glue.join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
-        for variant in (text, text.upper(), text.title()):
-            assert [m.span() for m in compiled.finditer(variant)] == \
-                [m.span() for m in compiled.pattern.finditer(variant)], (where, variant)
+        texts += [text, text.upper(), text.title()]
+    return texts
 
 
 def test_a_text_without_any_key_word_is_not_scanned_and_one_with_it_is():
@@ -45,3 +52,22 @@ def test_a_text_without_any_key_word_is_not_scanned_and_one_with_it_is():
     assert list(compiled.finditer("The longer run of lots.")) == []
     non_ascii = phrase_pattern(["naïve"])
     assert [m.group() for m in non_ascii.finditer("A NAÏVE plan.")] == ["NAÏVE"]
+
+
+@pytest.mark.parametrize(("where", "phrases"), _lists(), ids=lambda v: v if isinstance(v, str)
+                         else "")
+def test_a_text_set_keeps_every_text_a_list_matches(where, phrases):
+    compiled = phrase_pattern(phrases)
+    texts = _texts(where, phrases)
+    kept = TextSet(texts).holding(compiled.gate)
+    matched = {t for t in texts if compiled.pattern.search(t)}
+    assert matched <= kept, sorted(matched - kept)[:3]
+
+
+def test_a_text_set_drops_texts_missing_a_word_of_every_phrase():
+    gate = phrase_pattern(["in the long run", "a lot"]).gate
+    texts = ["We grew a lot.", "The long run of lots.", "In the LONG run.", "\u0130t ran long"]
+    assert TextSet(texts).holding(gate) == {"We grew a lot.", "In the LONG run.",
+                                            "\u0130t ran long"}
+    assert TextSet(texts).holding(None) == frozenset(texts)
+    assert TextSet(texts[1:2]).holding(WordGate([["nothing"]])) == frozenset()

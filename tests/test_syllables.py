@@ -63,3 +63,29 @@ def test_hyphenation_points_are_pyphens():
         "".join(rng.choice(string.ascii_lowercase + "'é_") for _ in range(rng.randint(4, 18)))
         for _ in range(3000)]
     assert [_hyphen_points(w) for w in words] == [len(reference.positions(w)) for w in words]
+
+
+
+def _two_passes(text: str) -> int:
+    """Syllables with textstat's two removals run one after the other, as textstat runs them."""
+    import re
+
+    from memolint.nlp import without_urls
+    from memolint.readability import _undictionaried
+
+    loose, marks = re.compile(r"'(?![tsd]|ve|ll|re)"), re.compile(r"[^\w\s']")
+    words = marks.sub("", loose.sub("", without_urls(text))).lower().split()
+    table = _dictionary()
+    return sum(table[w] if w in table else _undictionaried(w) for w in words)
+
+
+def test_one_removal_pass_counts_as_textstat_two_passes_do_with_marks_anywhere():
+    import random
+
+    pieces = ["don", "'t", "'s", "'d", "'ve", "'ll", "'re", "'x", "'", "''", "\u2019s", "rock",
+              "n", "roll", "-", "\u2014", ".", ",", "(", ")", "$4.2M", "12%", "e.g.", "caf\u00e9",
+              "_id", "www.example.com", "a@b.io", "Q3", "TEAM", "'T", "'VE", " ", "\n"]
+    rng = random.Random(51)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        assert syllables(text) == _two_passes(text), text

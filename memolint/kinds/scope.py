@@ -22,10 +22,12 @@ def exempt_roles(ctx: RuleContext) -> frozenset[str]:
 
 
 def sentences(ctx: RuleContext) -> list[Sentence]:
-    """Prose sentences, in document order, outside exempt sections, in the rule's languages."""
-    skip, roles = exempt_roles(ctx), ctx.analysis.roles
-    found = ctx.analysis.sentences_for(ctx.rule.languages)
-    return [s for s in found if roles[s.block_index] not in skip]
+    """Prose sentences, in document order, outside exempt sections, in the rule's languages.
+
+    The list is shared by every rule with the same languages and exempt roles:
+    read it, never change it.
+    """
+    return ctx.analysis.sentences_in_scope(ctx.rule.languages, exempt_roles(ctx))
 
 
 def by_block(found: list[Sentence]) -> dict[int, list[Sentence]]:

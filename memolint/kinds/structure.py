@@ -8,6 +8,7 @@ tenets headings, appendix labels) are rule options in the pack, not code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -29,6 +30,12 @@ _CONTENT = frozenset({"paragraph", "list_item", "table", "code", "quote", "image
 
 def cue_pattern(cues: Iterable[str]) -> re.Pattern[str] | None:
     """One case-insensitive regex matching any cue as whole words."""
+    return _cue_pattern(tuple(cues))
+
+
+@functools.lru_cache(maxsize=64)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """:func:`cue_pattern`, built once per list: a rule asks again for every memo."""
     parts = sorted((re.escape(c.strip()) for c in cues if c.strip()), key=len, reverse=True)
     if not parts:
         return None

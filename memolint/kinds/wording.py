@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from memolint.diagnostics import Finding
 from memolint.kinds import RuleContext, kind
 from memolint.kinds.scope import sentence_finding, sentences
 from memolint.nlp import Sentence
 from memolint.passive import _APOS, finder
-from memolint.wordlists import Caseless, phrase_pattern
+from memolint.wordlists import Caseless, Gated, TextSet, WordGate, phrase_pattern
+
+if TYPE_CHECKING:
+    from memolint.analysis import Analysis
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -26,15 +32,25 @@ _NUMBER_WORDS = (
 )
 _MONTHS = ("january|february|march|april|june|july|august|september|october|november|"
            "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DAYS = "monday|tuesday|wednesday|thursday|friday|today|tomorrow|tonight"
+
+
+def _gate(*alternatives: str) -> WordGate:
+    """A gate admitting texts that hold one of some words (``|``-separated lists)."""
+    return WordGate([word] for words in alternatives for word in words.split("|"))
+
+
 # The case-insensitive patterns below are written in lower case, so that
-# :class:`Caseless` can run them on the lower-cased sentence (several times faster).
+# :class:`Caseless` can run them on the lower-cased sentence (several times faster);
+# each gate holds the words a match without a digit needs.
 #: A number, spelled or in digits: the data a vague word should give way to.
-NUMBER = Caseless(rf"\d|\b(?:{_NUMBER_WORDS})\b")
+NUMBER = Gated(rf"\d|\b(?:{_NUMBER_WORDS})\b", _gate(_NUMBER_WORDS), digits=True)
 #: A date or period: a month, quarter, half, fiscal or calendar year, weekday.
-DATE = Caseless(
-    rf"\b(?:{_MONTHS}|q[1-4]|h[12]|fy\s?\d+|(?:19|20)\d\d|monday|tuesday|wednesday|thursday"
-    rf"|friday|today|tomorrow|tonight|next\s+(?:week|month|quarter|year)|this\s+"
-    rf"(?:week|month|quarter|year)|end\s+of\s+(?:the\s+)?(?:week|month|quarter|year))\b"
+DATE = Gated(
+    rf"\b(?:{_MONTHS}|q[1-4]|h[12]|fy\s?\d+|(?:19|20)\d\d|{_DAYS}"
+    rf"|next\s+(?:week|month|quarter|year)|this\s+"
+    rf"(?:week|month|quarter|year)|end\s+of\s+(?:the\s+)?(?:week|month|quarter|year))\b",
+    _gate(_MONTHS, _DAYS, "next|this|end"), digits=True,
 )
 
 
@@ -42,12 +58,34 @@ def _has_data(text: str) -> bool:
     return bool(NUMBER.search(text) or DATE.search(text))
 
 
+#: Each memo's sentence texts, collected once for all the wording rules of its run.
+_TEXT_SETS: WeakKeyDictionary[Analysis, TextSet] = WeakKeyDictionary()
+
+
+def _holding(ctx: RuleContext, *gates: WordGate | None) -> list[Sentence]:
+    """The rule's sentences, in order, that one of ``gates`` admits (see :meth:`TextSet.holding`).
+
+    A pattern behind those gates can match no other sentence, so a rule
+    looks only at these: most sentences of a memo hold none of a list's words.
+    """
+    texts = _TEXT_SETS.get(ctx.analysis)
+    if texts is None:
+        texts = _TEXT_SETS[ctx.analysis] = TextSet(s.text for s in ctx.analysis.sentences)
+    hits = frozenset().union(*(texts.holding(g) for g in gates))
+    return [s for s in sentences(ctx) if s.text in hits] if hits else []
+
+
 class _Lists:
     """The rule's phrase lists, compiled once per run (not once per sentence)."""
 
     def __init__(self, ctx: RuleContext, *options: str) -> None:
+        self.ctx = ctx
         self.patterns = {name: phrase_pattern(ctx.options[name]) for name in options}
         self.exceptions = phrase_pattern(ctx.options.get("exceptions", ()))
+
+    def sentences(self, *options: str) -> list[Sentence]:
+        """The rule's sentences in which one of these lists may match."""
+        return _holding(self.ctx, *(self.patterns[o].gate for o in options))
 
     def find(self, option: str, text: str) -> list[re.Match[str]]:
         """Matches of one list in ``text`` that are not inside an exception phrase."""
@@ -74,7 +112,7 @@ def _term_finding(sentence: Sentence, match: re.Match[str], message: str,
 def weasel_words(ctx: RuleContext) -> Iterator[Finding]:
     """Vague quantifiers and intensifiers: a warning without a number, info with one."""
     lists = _Lists(ctx, "words")
-    for sentence in sentences(ctx):
+    for sentence in lists.sentences("words"):
         found = lists.find("words", sentence.text)
         if not found:
             continue
@@ -92,7 +130,7 @@ def weasel_words(ctx: RuleContext) -> Iterator[Finding]:
 def hedges(ctx: RuleContext) -> Iterator[Finding]:
     """Hedged claims; first-person belief is info, other hedges warn without data."""
     lists = _Lists(ctx, "beliefs", "phrases")
-    for sentence in sentences(ctx):
+    for sentence in lists.sentences("beliefs", "phrases"):
         beliefs = lists.find("beliefs", sentence.text)
         others = lists.find("phrases", sentence.text)
         if not (beliefs or others):
@@ -127,7 +165,7 @@ def _is_duration(text: str, match: re.Match[str]) -> bool:
 def vague_time(ctx: RuleContext) -> Iterator[Finding]:
     """Vague time words ("soon", "recently"): each one, with the date it hides."""
     lists = _Lists(ctx, "phrases")
-    for sentence in sentences(ctx):
+    for sentence in lists.sentences("phrases"):
         for match in lists.find("phrases", sentence.text):
             if _is_duration(sentence.text, match):
                 continue
@@ -142,12 +180,18 @@ def _same_case(original: str, replacement: str) -> str:
     return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
 
 
+@lru_cache(maxsize=16)
+def _replacements(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Wordy phrase (lower case, single spaces) → replacement, built once per table."""
+    return {" ".join(k.lower().split()): v for k, v in items}
+
+
 @kind("wordy_phrases")
 def wordy_phrases(ctx: RuleContext) -> Iterator[Finding]:
     """Wordy phrases with a shorter replacement, offered as the fix."""
-    table = {" ".join(k.lower().split()): v for k, v in ctx.options["replacements"].items()}
+    table = _replacements(tuple(ctx.options["replacements"].items()))
     pattern = phrase_pattern(table)
-    for sentence in sentences(ctx):
+    for sentence in _holding(ctx, pattern.gate):
         for match in pattern.finditer(sentence.text):
             phrase = match.group(0)
             better = _same_case(phrase, table[" ".join(phrase.lower().split())])
@@ -160,7 +204,7 @@ def wordy_phrases(ctx: RuleContext) -> Iterator[Finding]:
 def adjectives_without_data(ctx: RuleContext) -> Iterator[Finding]:
     """Evaluative adjectives in sentences with no number, unit or date."""
     lists = _Lists(ctx, "adjectives")
-    for sentence in sentences(ctx):
+    for sentence in lists.sentences("adjectives"):
         found = lists.find("adjectives", sentence.text)
         if found and not _has_data(sentence.text):
             yield sentence_finding(
@@ -170,9 +214,9 @@ def adjectives_without_data(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-_RELATIVE = Caseless(
+_RELATIVE = Gated(
     r"\d+(?:[.,]\d+)?\s*(?:%|percent\b|pct\b|x\b|\u00d7|bps\b|basis\s+points\b|points?\b)"
-    r"|\b(?:doubled|tripled|halved)\b"
+    r"|\b(?:doubled|tripled|halved)\b", _gate("doubled|tripled|halved"), digits=True,
 )
 
 
@@ -180,7 +224,7 @@ _RELATIVE = Caseless(
 def metric_without_baseline(ctx: RuleContext) -> Iterator[Finding]:
     """A relative change ("up 40%") with no baseline, comparison or period."""
     lists = _Lists(ctx, "change_words", "baselines")
-    for sentence in sentences(ctx):
+    for sentence in lists.sentences("change_words"):
         text = sentence.text
         if not (_RELATIVE.search(text) and lists.find("change_words", text)):
             continue
@@ -197,6 +241,8 @@ _COMMITMENT = Caseless(
     rf"\b(?:we|i)\s+(?:will|shall|are\s+going\s+to|plan\s+to|intend\s+to|aim\s+to|"
     rf"commit\s+to)\b|\bwe[{_APOS}]ll\b|\bwill\s+be\s+\w+ed\b"
 )
+#: A lower-cased text holds one of these words wherever :data:`_COMMITMENT` matches it.
+_COMMITMENT_GATE = _gate("we|i|will")
 #: A named owner: a capitalised word after the first one that is not a date
 #: word, or a role or team noun.
 _OWNER = re.compile(
@@ -208,7 +254,7 @@ _OWNER = re.compile(
 @kind("unowned_commitment")
 def unowned_commitment(ctx: RuleContext) -> Iterator[Finding]:
     """Commitments ("we will ...") that name neither an owner nor a date."""
-    for sentence in sentences(ctx):
+    for sentence in _holding(ctx, _COMMITMENT_GATE):
         text = sentence.text
         if (_COMMITMENT.search(text) and not _has_data(text)
                 and not _OWNER.search(text)):
@@ -226,7 +272,7 @@ def passive_voice(ctx: RuleContext) -> Iterator[Finding]:
     found = sentences(ctx)
     parsed = ctx.analysis.parsed if ctx.analysis.has_tags else None
     flagged = []
-    for sentence in found:
+    for sentence in found if parsed is not None else _holding(ctx, passive.gate):
         if parsed is not None:
             span = parsed[sentence.block_index].char_span(
                 sentence.start, sentence.end, alignment_mode="expand")
@@ -257,6 +303,9 @@ def passive_voice(ctx: RuleContext) -> Iterator[Finding]:
 
 
 _ACRONYM = re.compile(r"(?<![\w&-])[A-Z][A-Z0-9&]*[A-Z](?:s)?(?![\w&-])")
+#: What every acronym holds; found far faster, since a pattern that opens with
+#: a character class lets Python's engine jump from capital to capital.
+_CAPITALS = re.compile(r"[A-Z][A-Z0-9&]*[A-Z]")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 #: A press-release dateline opening a paragraph: a place in capitals, perhaps a
 #: two-letter state code, then a dash ("SEATTLE — ", "PORTLAND, OR — ").
@@ -282,7 +331,7 @@ def undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
     seen: set[str] = set()
     for sentence in sentences(ctx):
         text = sentence.text
-        terms = list(_ACRONYM.finditer(text))
+        terms = list(_ACRONYM.finditer(text)) if _CAPITALS.search(text) else []
         if not terms or len(_UPPER.findall(text)) > len(_LOWER.findall(text)):
             continue  # no acronym, or a headline in capitals
         dateline = _DATELINE.match(text) if sentence.start == 0 else None
