@@ -10,8 +10,12 @@ default page model, which is the corpus's reference model) and compares:
 the integer page count (``max(1, ceil(pages))``) with ``pages``, and the
 fractional count with ``pages_fractional``. Prints a table, then per format
 the share of exact integer matches and the median and p90 absolute error,
-and the warm layout time per document (best of ``--repeat`` runs, reading
-excluded). ``--exact`` also runs exact mode (LibreOffice) for comparison.
+and the warm layout time per document (median and best of ``--repeat`` runs
+after one warm-up, reading excluded), summarised for memo-sized documents
+(2-4k words), the group issue 3's speed target is about. Times are the
+process's CPU time, which other work on a shared machine inflates far less
+than wall-clock time. ``--exact`` also runs exact mode (LibreOffice) for
+comparison (wall-clock: the work happens in another process).
 A measurement script, not a test: it exits 0 unless the corpus is missing.
 Run it with memolint installed (``pip install -e .``).
 """
@@ -49,7 +53,9 @@ class Row:
     truth: int
     truth_fraction: float
     pages: float
+    #: Layout time, median and best of the timed runs, in milliseconds.
     ms: float
+    best_ms: float
     words: int
 
     @property
@@ -83,17 +89,18 @@ def measure(corpus: Path, repeat: int, exact: bool) -> list[Row]:
 
             started = time.perf_counter()
             layout = exact_layout(document, model)
-            best = (time.perf_counter() - started) * 1000
+            times = [(time.perf_counter() - started) * 1000]
         else:
             layout = layout_document(document, model)
-            best = math.inf
+            times = []
             for _ in range(repeat):
-                started = time.perf_counter()
+                started = time.process_time()
                 layout = layout_document(document, model)
-                best = min(best, (time.perf_counter() - started) * 1000)
+                times.append((time.process_time() - started) * 1000)
         fmt = "md" if document.format == "markdown" else "docx"
         rows.append(Row(file_id, fmt, facts["pages"], facts["pages_fractional"], layout.pages,
-                        best, sum(b.words for b in document.blocks)))
+                        statistics.median(times), min(times),
+                        sum(b.words for b in document.blocks)))
     return rows
 
 
@@ -113,17 +120,20 @@ def report(rows: list[Row]) -> None:
         print(f"{fmt:<4}  integer match {matched:6.1%} (target >= {TARGET_MATCH:.0%})  "
               f"median abs error {statistics.median(errors):.3f} (<= {TARGET_MEDIAN})  "
               f"p90 {_percentile(errors, 0.9):.3f} (<= {TARGET_P90})  n={len(group)}")
-    memo = [r for r in rows if 2000 <= r.words <= 4000]
-    times = [r.ms for r in memo] or [r.ms for r in rows]
-    print(f"layout time: median {statistics.median(r.ms for r in rows):.2f} ms per document; "
-          f"memo-sized (2-4k words) median {statistics.median(times):.2f} ms, "
-          f"max {max(times):.2f} ms (target <= {TARGET_MS:g} ms warm)")
+    memo = [r for r in rows if 2000 <= r.words <= 4000] or rows
+    worst = max(memo, key=lambda r: r.ms)
+    print(f"layout time (warm; per document the median of its runs): all documents median "
+          f"{statistics.median(r.ms for r in rows):.2f} ms")
+    print(f"memo-sized (2-4k words, n={len(memo)}): median "
+          f"{statistics.median(r.ms for r in memo):.2f} ms (best runs "
+          f"{statistics.median(r.best_ms for r in memo):.2f} ms), worst {worst.ms:.2f} ms "
+          f"({worst.file_id}); target <= {TARGET_MS:g} ms")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--repeat", type=int, default=5, help="timed runs per file (best kept)")
+    parser.add_argument("--repeat", type=int, default=7, help="timed runs per file")
     parser.add_argument("--exact", action="store_true", help="measure exact mode (LibreOffice)")
     args = parser.parse_args()
     if not (args.corpus / "truth.json").is_file():

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from memolint.document import Block, CellLayout, Document, HeaderFooter, PageSetup, Typography
 from memolint.layout.fonts import EastAsianChoice, Face, FontChoice, face, resolve
@@ -61,6 +62,9 @@ class Box:
     #: Footnotes: ``(line, height)``, the box's line (counted across its rows)
     #: holding the reference, and the note's height, in line order.
     notes: list[tuple[int, float]] = field(default_factory=list)
+    #: Space after the notes' last paragraph: LibreOffice leaves it out below the
+    #: page's last note (measured: notes in a 6 pt-after style end flush at the margin).
+    note_trail: float = 0.0
 
     @property
     def height(self) -> float:
@@ -102,23 +106,76 @@ class _Boxer:
     def __init__(self, document: Document, model: PageModel) -> None:
         self.markdown = document.format != "docx"
         self.model = model
-        self.defaults = _merge(document.default_typography, _WORD_DEFAULTS)
+        # Markdown notes carry no format of their own: they take the page model's.
+        self.defaults = (model.note_typography() if self.markdown
+                         else _merge(document.default_typography, _WORD_DEFAULTS))
         self.fonts: dict[str, FontChoice | EastAsianChoice] = {}
         self._measures: dict[tuple[Typography, bool], Measure] = {}
+        #: Per block format (see :meth:`style`) and per paragraph (see :meth:`count`).
+        self._styles: dict[object, _Style] = {}
+        self._line_counts: dict[tuple[str, int, float, float], int] = {}
         #: Endnotes met so far, for the pages after the body.
         self.endnotes: list[HeaderFooter] = []
 
-    def typography(self, block: Block) -> Typography:
-        if self.markdown or block.typography is None:
-            return self.model.typography(block) if self.markdown else self.defaults
-        return _merge(block.typography, self.defaults)
+    def style(self, block: Block) -> _Style:
+        """The block's typography, measure and line height, made once per format.
 
-    def measure(self, typo: Typography, text: str = "") -> Measure:
-        """How ``text`` in ``typo`` is measured (with its east-Asian font if it needs one)."""
-        key = (typo, has_asian(text))
+        Keyed by what the format depends on: a Markdown block's kind, level,
+        depth and quoting (the page model sets it), a DOCX block's own format
+        (see :meth:`format_style`).
+        """
+        if not self.markdown:
+            return self.format_style(block.typography)
+        key = (block.kind, block.level, block.depth, block.quoted)
+        style = self._styles.get(key)
+        if style is None:
+            style = self._styles[key] = self._new_style(None, self.model.typography(block))
+        return style
+
+    def format_style(self, typography: Typography | None) -> _Style:
+        """A paragraph's own format over the defaults, made once per Typography object.
+
+        Keyed by identity: the DOCX reader shares one object per style, and
+        merging and hashing all its fields per paragraph was a sizeable share
+        of layout time.
+        """
+        style = self._styles.get(id(typography))
+        if style is None:
+            style = self._styles[id(typography)] = self._new_style(
+                typography, _merge(typography, self.defaults))
+        return style
+
+    def _new_style(self, source: Typography | None, typo: Typography) -> _Style:
+        measure = self.measure(typo)
+        return _Style(source, typo, measure, _line_height(typo, measure))
+
+    def text_measure(self, style: _Style, text: str) -> tuple[Measure, float]:
+        """The measure and line height of ``text`` in ``style``: the style's own unless
+        the text has east-Asian characters."""
+        if not has_asian(text):
+            return style.measure, style.line
+        measure = self.measure(style.typography, True)
+        return measure, _line_height(style.typography, measure, text)
+
+    def count(self, text: str, measure: Measure, width: float, first: float,
+              runs: tuple[Run, ...] = ()) -> int:
+        """:func:`count_lines`, remembered for the document: list items, table cells and
+        boilerplate repeat, and a paragraph in one font wraps the same each time."""
+        if runs:
+            return count_lines(text, measure, width, first, runs)
+        key = (text, id(measure), width, first)
+        lines = self._line_counts.get(key)
+        if lines is None:
+            lines = self._line_counts[key] = count_lines(text, measure, width, first)
+        return lines
+
+    def measure(self, typo: Typography, asian: bool = False) -> Measure:
+        """How text in ``typo`` is measured; with its east-Asian font when the text has
+        east-Asian characters (``asian``, see :func:`has_asian`)."""
+        key = (typo, asian)
         known = self._measures.get(key)
         if known is None:
-            known = self._measures[key] = self._new_measure(typo, key[1])
+            known = self._measures[key] = self._new_measure(typo, asian)
         return known
 
     def _new_measure(self, typo: Typography, asian: bool) -> Measure:
@@ -136,18 +193,19 @@ class _Boxer:
                        asian=face(east.family, typo.bold, typo.italic),
                        asian_glyphs=face(east.glyphs, typo.bold, typo.italic), word_wrap=korean)
 
-    def runs(self, block: Block, text: str) -> tuple[Run, ...]:
+    def runs(self, block: Block, asian: bool) -> tuple[Run, ...]:
         """Stretches in a font of their own: a Markdown block's inline code in the code
         font, a DOCX paragraph's runs in their own format (not when tracked deletions
-        make the shown text differ from the text the offsets count in)."""
+        make the shown text differ from the text the offsets count in). ``asian``: the
+        block's text has east-Asian characters."""
         if self.markdown:
             if not block.code_spans:
                 return ()
-            measure = self.measure(self.model.code_typography(block), text)
+            measure = self.measure(self.model.code_typography(block), asian)
             return tuple((start, end, measure) for start, end in block.code_spans)
         if not block.font_spans or block.layout_text:
             return ()
-        return tuple((start, end, self.measure(typo, text))
+        return tuple((start, end, self.measure(typo, asian))
                      for start, end, typo in block.font_spans)
 
     def spacer_boxes(self, block: Block, width: float) -> list[Box]:
@@ -156,20 +214,19 @@ class _Boxer:
         boxes = []
         texts = block.spacer_texts
         for index, spacer in enumerate(block.spacers):
-            typo = _merge(spacer, self.defaults)
+            style = self.format_style(spacer)
+            typo = style.typography
             text = texts[index] if index < len(texts) else ""
-            measure = self.measure(typo, text)
+            measure, line = self.text_measure(style, text)
             lines = self._lines(text, typo, measure, width) if text else 1
             boxes.append(Box(typo.space_before_pt or 0.0, typo.space_after_pt or 0.0,
-                             [(_line_height(typo, measure, text), lines)],
-                             page_break_before=typo.page_break_before))
+                             [(line, lines)], page_break_before=typo.page_break_before))
         return boxes
 
-    @staticmethod
-    def _lines(text: str, typo: Typography, measure: Measure, width: float) -> int:
+    def _lines(self, text: str, typo: Typography, measure: Measure, width: float) -> int:
         """Lines of a paragraph ``width`` wide less its indents."""
         inner = width - (typo.indent_left_pt or 0.0) - (typo.indent_right_pt or 0.0)
-        return count_lines(text, measure, inner, inner - (typo.indent_first_pt or 0.0))
+        return self.count(text, measure, inner, inner - (typo.indent_first_pt or 0.0))
 
     def box(self, block: Block, width: float) -> Box:
         """The block's box, with the footnotes it references (endnotes are kept aside)."""
@@ -181,6 +238,9 @@ class _Boxer:
             lines = box.rows[0][1] if box.rows and block.kind != "table" else 1
             line = min(ref.offset * lines // max(len(block.text), 1), lines - 1)
             box.notes.append((line, self._furniture(ref.content, width)))
+            if ref.content.paragraphs:
+                last = _merge(ref.content.paragraphs[-1][1], self.defaults)
+                box.note_trail = last.space_after_pt or 0.0
         return box
 
     def endnote_pages(self, setup: PageSetup) -> float:
@@ -192,12 +252,12 @@ class _Boxer:
         return full + rest / height
 
     def _box(self, block: Block, width: float) -> Box:
-        typo = self.typography(block)
         if block.kind == "page_break":
             return Box(0.0, 0.0, [], page_break=True)
+        style = self.style(block)
+        typo = style.typography
         text = block.layout_text or block.text
-        measure = self.measure(typo, text)
-        line = _line_height(typo, measure, text)
+        measure, line = self.text_measure(style, text)
         left = typo.indent_left_pt or 0.0
         inner = width - left - (typo.indent_right_pt or 0.0)
         rows: list[tuple[float, int]]
@@ -210,8 +270,10 @@ class _Boxer:
             rows = []
         else:
             first = inner if block.kind == "list_item" else inner - (typo.indent_first_pt or 0.0)
-            rows = [(line, count_lines(text, measure, inner, first, self.runs(block, text)))]
-        rows += [(min(h, 10_000.0), 1) for _, h in block.images if h > 0 and not self.markdown]
+            runs = self.runs(block, measure.asian is not None)  # as has_asian(text)
+            rows = [(line, self.count(text, measure, inner, first, runs))]
+        if block.images and not self.markdown:
+            rows += [(min(h, 10_000.0), 1) for _, h in block.images if h > 0]
         # Keep rules come from the paragraph's own format: a DOCX paragraph that
         # merely has an outline level (a numbered clause) still splits across
         # pages in Word and LibreOffice unless its style says keepNext/keepLines.
@@ -255,11 +317,11 @@ class _Boxer:
     def _cell_paragraph(self, text: str, typography: Typography | None,
                         width: float) -> tuple[float, float, float, int]:
         """One table-cell paragraph under its own typography (see :mod:`.tables`)."""
-        typo = _merge(typography, self.defaults)
-        measure = self.measure(typo, text)
+        style = self.format_style(typography)
+        typo = style.typography
+        measure, line = self.text_measure(style, text)
         lines = self._lines(text, typo, measure, width)
-        return (typo.space_before_pt or 0.0, lines * _line_height(typo, measure, text),
-                typo.space_after_pt or 0.0, lines)
+        return (typo.space_before_pt or 0.0, lines * line, typo.space_after_pt or 0.0, lines)
 
     def _table_rows(self, block: Block, typo: Typography, measure: Measure, line: float,
                     width: float) -> list[tuple[float, int]]:
@@ -269,12 +331,22 @@ class _Boxer:
         for cells in block.rows or ((block.text,),):
             cell_width = max(width / max(len(cells), 1) - 2 * CELL_MARGIN_PT, 12.0)
             tallest = max(
-                sum(count_lines(p, measure, cell_width, cell_width) * line + spacing
+                sum(self.count(p, measure, cell_width, cell_width) * line + spacing
                     for p in (cell.split("\n") if cell else [""]))
                 for cell in cells
             ) if cells else line
             rows.append((tallest + 1.0, 1))
         return rows
+
+
+class _Style(NamedTuple):
+    """A block format as the boxer uses it (see :meth:`_Boxer.style`)."""
+
+    #: The block's own Typography, kept so that its identity (the key) stays unique.
+    source: Typography | None
+    typography: Typography
+    measure: Measure
+    line: float
 
 
 @lru_cache(maxsize=4096)
@@ -416,7 +488,7 @@ class _Flow:
                 fits = int(room // height) if height else count
                 take = min(fits, remaining)
                 if box.notes and take > 0:
-                    take = self._with_notes(box.notes, line, take, height, gap)
+                    take = self._with_notes(box, line, take, height, gap)
                 if take < remaining and box.widow_control and row_height < self.height / 4:
                     take = self._widow_orphan(take, remaining, box)
                 if take <= 0:
@@ -430,7 +502,7 @@ class _Flow:
                 self.y += gap + height * take
                 gap = 0.0
                 if box.notes:
-                    self._reserve(box.notes, line, take)
+                    self._reserve(box, line, take)
                 line += take
                 remaining -= take
                 if remaining:
@@ -441,28 +513,29 @@ class _Flow:
             start = self.position
         return start, self.position
 
-    def _with_notes(self, notes: list[tuple[int, float]], first: int, take: int,
-                    height: float, gap: float) -> int:
+    def _with_notes(self, box: Box, first: int, take: int, height: float, gap: float) -> int:
         """How many of ``take`` lines (from line ``first``) fit with the footnotes they
         reference: up to, not including, the first line whose note leaves it no room."""
         reserved = self.reserved
-        for line, note in notes:
+        for line, note in box.notes:
             if line < first:
                 continue
             if line >= first + take:
                 break
-            reserved += (note + (0.0 if reserved else FOOTNOTE_SEPARATOR_PT)) * self.share
+            first_note = FOOTNOTE_SEPARATOR_PT - box.note_trail
+            reserved += (note + (0.0 if reserved else first_note)) * self.share
             room = int((self.height - reserved - self.y - gap + _EPSILON) // height)
             if room <= line - first:
                 return line - first
             take = min(take, room)
         return take
 
-    def _reserve(self, notes: list[tuple[int, float]], first: int, take: int) -> None:
+    def _reserve(self, box: Box, first: int, take: int) -> None:
         """Take room at the page foot for the notes of the ``take`` lines just placed."""
-        for line, note in notes:
+        for line, note in box.notes:
             if first <= line < first + take:
-                separator = 0.0 if self.reserved or self.carry else FOOTNOTE_SEPARATOR_PT
+                separator = (0.0 if self.reserved or self.carry
+                             else FOOTNOTE_SEPARATOR_PT - box.note_trail)
                 needed = (note + separator) * self.share
                 placed = min(needed, max(self.height - self.reserved - self.y, 0.0))
                 self.reserved += placed

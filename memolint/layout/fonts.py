@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import repeat
 from typing import Any, Literal
 
 #: Family used when a font is not in the table and fontconfig knows no better.
@@ -99,8 +100,7 @@ class Face:
 def _width_em(face: Face, text: str) -> float:
     if face.blocks:
         return sum(map(face.advance, map(ord, text))) / face.upm
-    widths, default = face.widths, face.default_width
-    return sum(widths.get(ord(ch), default) for ch in text) / face.upm
+    return sum(map(face.widths.get, map(ord, text), repeat(face.default_width))) / face.upm
 
 
 def _make_face(family: str, style: str, data: dict[str, Any], ranges: list[list[int]]) -> Face:

@@ -21,14 +21,26 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
+from typing import TypeVar
 
 from memolint.layout.fonts import Face
 
+T = TypeVar("T")
+
 #: Optional whitespace, then a word or the part of a hyphenated word up to its hyphen.
 _TOKEN = re.compile(r"(\s*)([^\s\-\u2010\u2013]*[\-\u2010\u2013]+|[^\s\-\u2010\u2013]+)")
+#: The same pieces inside one whitespace-free word (:data:`_TOKEN` without the spaces).
+_PIECE = re.compile(r"[^\-\u2010\u2013]*[\-\u2010\u2013]+|[^\-\u2010\u2013]+")
+#: Characters a line may break after: hyphen-minus, hyphen, en dash.
+HYPHENS = "-\u2010\u2013"
+_HYPHEN = re.compile(f"[{HYPHENS}]")
+_WHITESPACE = re.compile(r"\s+")
+#: Leading-space width by the whitespace matched: none for "", else the default (a space).
+_UNSPACED = {"": 0.0}
 _EPSILON = 0.01
 #: East-Asian script: Hangul (jamo, compatibility jamo, syllables), CJK symbols
 #: and punctuation, kana, ideographs, full-width forms.
@@ -88,6 +100,12 @@ class Measure:
     asian_glyphs: Face | None = None
     #: Korean wraps at spaces (text tagged Korean); otherwise between characters.
     word_wrap: bool = True
+    #: Widths of the tokens measured so far, and of a space (see :func:`_widths`),
+    #: shared by equal measures and looked up here without hashing the measure.
+    known: tuple[dict[str, float], float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "known", _widths(self))
 
     def width(self, token: str) -> float:
         """Width of ``token`` in points."""
@@ -96,6 +114,14 @@ class Measure:
         else:
             em = self._mixed_em(token)
         return em * self.size_pt * self.scale + self.spacing_pt * len(token)
+
+    def cached_width(self, token: str) -> float:
+        """:meth:`width`, remembered in :attr:`known`."""
+        known = self.known[0]
+        width = known.get(token)
+        if width is None:
+            width = known[token] = self.width(token)
+        return width
 
     def _mixed_em(self, token: str) -> float:
         """Ems of text mixing scripts: each character in its script's face.
@@ -148,13 +174,14 @@ class Measure:
 
 
 @lru_cache(maxsize=256)
-def _widths(measure: Measure) -> dict[str, float]:
-    """Token widths already measured under ``measure`` (a memo of a pure function).
+def _widths(measure: Measure) -> tuple[dict[str, float], float]:
+    """Token widths already measured under ``measure`` (a memo of a pure function), and
+    the width of a space.
 
     Memos repeat their words; looking a word up once per run instead of summing
     its characters every time makes layout several times faster.
     """
-    return {}
+    return {}, measure.width(" ")
 
 
 #: A stretch of a paragraph in a font of its own: ``(start, end, measure)``,
@@ -170,25 +197,15 @@ def count_lines(text: str, measure: Measure, width_pt: float, first_width_pt: fl
     still one line (the paragraph mark). Greedy filling, computed on running
     sums of the token advances: each line is one binary search for the last
     token that fits, instead of a Python step per word (layout of a six-page
-    memo must stay within a few milliseconds). Text in one Latin font takes
-    the fast path; ``runs`` and east-Asian text are measured token by token.
+    memo must stay within a few milliseconds); see :func:`part_widths`.
     """
     width_pt = max(width_pt, 1.0)
-    known = _widths(measure)
-    space = measure.width(" ")
     lines = 0
     avail = max(first_width_pt, 1.0)
     offset = 0
-    for part in text.split("\n"):
+    for part in text.split("\n") if "\n" in text else (text,):
         lines += 1
-        if measure.asian is not None:
-            lead, widths = _mixed_tokens(part, offset, measure, runs, known)
-        else:
-            tokens = _TOKEN.findall(part)
-            lead = [space if spaced else 0.0 for spaced, _ in tokens]
-            widths = _token_widths(tokens, known, measure)
-            if runs:
-                _apply_runs(tokens, lead, widths, offset, runs, measure, known)
+        lead, widths = part_widths(part, offset, measure, runs)
         if widths:
             lines += _extra_lines(lead, widths, avail, width_pt)
         avail = width_pt
@@ -196,10 +213,95 @@ def count_lines(text: str, measure: Measure, width_pt: float, first_width_pt: fl
     return max(lines, 1)
 
 
-def _token_widths(tokens: list[tuple[str, str]], known: dict[str, float],
-                  measure: Measure) -> list[float]:
+def part_widths(part: str, offset: int, measure: Measure,
+                runs: tuple[Run, ...] = ()) -> tuple[list[float], list[float]]:
+    """Leading-space and token widths of one hard-broken ``part`` (at ``offset`` in the text).
+
+    Latin text takes the fast path: tokens by a whitespace split, widths looked
+    up all at once, and only the tokens under a run (if one reaches into the
+    part) measured again. East-Asian text is measured token by token.
+    """
+    if measure.asian is not None:
+        return _mixed_tokens(part, offset, measure, runs)
+    known, space = measure.known
+    end = offset + len(part)
+    if runs and any(start < end and stop > offset for start, stop, _ in runs):
+        words, spaces = _spaced_tokens(part)
+        lead = list(map(_UNSPACED.get, spaces, repeat(space)))
+        widths = _token_widths(words, known, measure)
+        _apply_runs(spaces, words, lead, widths, offset, runs, measure)
+        return lead, widths
+    words, lead = _tokens(part, space, 0.0)
+    return lead, _token_widths(words, known, measure)
+
+
+def _tokens(part: str, spaced: T, unspaced: T) -> tuple[list[str], list[T]]:
+    """The tokens :data:`_TOKEN` finds in ``part``, each with ``spaced`` or ``unspaced``
+    for whether whitespace leads it (a width, or the whitespace itself).
+
+    Found faster than by the pattern: a whitespace split (``str.split`` and
+    ``\\s`` agree on what whitespace is), every word but a leading one preceded
+    by whitespace; only the words with a hyphen are cut at their hyphens, the
+    pieces after the first unspaced.
+    """
+    words = part.split()
+    if not words:
+        return [], []
+    lead = [spaced] * len(words)
+    if not part[0].isspace():
+        lead[0] = unspaced
+    _cut_hyphens(part, words, lead, unspaced)
+    return words, lead
+
+
+def _spaced_tokens(part: str) -> tuple[list[str], list[str]]:
+    """The tokens of ``part`` and the whitespace before each, as :data:`_TOKEN` matches
+    them (runs need their offsets); single spaces between words take :func:`_tokens`."""
+    words = part.split()
+    if not words or part == " ".join(words):
+        return _tokens(part, " ", "")
+    gaps = _WHITESPACE.findall(part)
+    spaces = gaps[:len(words)] if part[0].isspace() else ["", *gaps[:len(words) - 1]]
+    _cut_hyphens(part, words, spaces, "")
+    return words, spaces
+
+
+def _cut_hyphens(part: str, words: list[str], lead: list[T], unspaced: T) -> None:
+    """Cut, in place, the hyphenated ``words`` of ``part`` into pieces, the pieces after
+    the first ``unspaced`` in ``lead``."""
+    if "-" in part or "\u2010" in part or "\u2013" in part:  # HYPHENS, tested fast
+        # Cut last to first, so that the indexes of the words before stay valid.
+        for index, cut in reversed(_hyphen_cuts(part, words)):
+            words[index:index + 1] = cut
+            lead[index + 1:index + 1] = [unspaced] * (len(cut) - 1)
+
+
+def _hyphen_cuts(part: str, words: list[str]) -> list[tuple[int, list[str]]]:
+    """Each hyphenated word of ``part`` (``words`` is its split): its index and pieces.
+
+    Found from the hyphens, so that a paragraph with one hyphenated word costs
+    no Python step per word: the words between two hyphens are counted by
+    splitting the text between them.
+    """
+    cuts = []
+    index = 0  # words[:index] end before ``scanned``
+    scanned = 0
+    for match in _HYPHEN.finditer(part):
+        position = match.start()
+        if position < scanned:
+            continue  # another hyphen of a word already cut
+        head = part[scanned:position].split()
+        joined = position > scanned and not part[position - 1].isspace()
+        index += len(head) - joined
+        word = words[index]
+        scanned = (position - len(head[-1]) if joined else position) + len(word)
+        cuts.append((index, _PIECE.findall(word)))
+        index += 1
+    return cuts
+
+
+def _token_widths(words: list[str], known: dict[str, float], measure: Measure) -> list[float]:
     """Each token's width: looked up all at once, measured only where not yet known."""
-    words = [token for _, token in tokens]
     widths = list(map(known.get, words))
     if None in widths:
         for index, width in enumerate(widths):
@@ -209,32 +311,32 @@ def _token_widths(tokens: list[tuple[str, str]], known: dict[str, float],
     return widths  # type: ignore[return-value]
 
 
-def _apply_runs(tokens: list[tuple[str, str]], lead: list[float], widths: list[float],
-                offset: int, runs: tuple[Run, ...], measure: Measure,
-                known: dict[str, float]) -> None:
+def _apply_runs(spaces: list[str], words: list[str], lead: list[float], widths: list[float],
+                offset: int, runs: tuple[Run, ...], measure: Measure) -> None:
     """Re-measure, in place, the tokens and spaces of a Latin part that runs cover.
 
-    The part was measured in the paragraph's font on the fast path; only the
-    few tokens under a run (inline code) are measured again, piece by piece.
+    The part (its tokens' leading ``spaces`` and ``words``) was measured in the
+    paragraph's font; only the few tokens under a run (inline code) are
+    measured again, piece by piece.
     """
-    ends = list(accumulate(len(spaces) + len(word) for spaces, word in tokens))
+    ends = list(accumulate(map(add, map(len, spaces), map(len, words))))
     run_ends = [end for _, end, _ in runs]
     for run_start, run_end, run in runs:
         index = bisect_right(ends, run_start - offset)
-        while index < len(tokens):
-            spaces, word = tokens[index]
+        while index < len(words):
+            spaced, word = spaces[index], words[index]
             word_start = offset + ends[index] - len(word)
-            if word_start - len(spaces) >= run_end:
+            if word_start - len(spaced) >= run_end:
                 break
             widths[index] = _run_width(word, word_start, runs,
-                                       bisect_right(run_ends, word_start), measure, known)
-            if spaces and run_start < word_start <= run_end:
-                lead[index] = run.width(" ")
+                                       bisect_right(run_ends, word_start), measure)
+            if spaced and run_start < word_start <= run_end:
+                lead[index] = run.known[1]
             index += 1
 
 
-def _mixed_tokens(part: str, offset: int, measure: Measure, runs: tuple[Run, ...],
-                  known: dict[str, float]) -> tuple[list[float], list[float]]:
+def _mixed_tokens(part: str, offset: int, measure: Measure,
+                  runs: tuple[Run, ...]) -> tuple[list[float], list[float]]:
     """Leading-space and token widths of a part whose tokens differ in font or script.
 
     Each piece of a token is measured under the run it falls in; a space under
@@ -258,38 +360,35 @@ def _mixed_tokens(part: str, offset: int, measure: Measure, runs: tuple[Run, ...
         asian = space_measure.asian is not None and not space_measure.word_wrap
         for unit in break_units(word) if asian and has_asian(word) else (word,):
             lead.append(space)
-            widths.append(_run_width(unit, start, runs, first, measure, known))
+            widths.append(_run_width(unit, start, runs, first, measure))
             start += len(unit)
             space = 0.0
         previous = word
     return lead, widths
 
 
-def _run_width(token: str, start: int, runs: tuple[Run, ...], first: int, measure: Measure,
-               known: dict[str, float]) -> float:
+def _run_width(token: str, start: int, runs: tuple[Run, ...], first: int,
+               measure: Measure) -> float:
     """Width of ``token`` (at ``start`` in the text), each piece under its own run.
 
     ``runs[first:]`` are the runs that do not end before ``start``.
     """
     end = start + len(token)
     if first >= len(runs) or runs[first][0] >= end:
-        width = known.get(token)
-        if width is None:
-            width = known[token] = measure.width(token)
-        return width
+        return measure.cached_width(token)
     total = 0.0
     position = start
     for run_start, run_end, run in runs[first:]:
         if run_start >= end:
             break
         if run_start > position:
-            total += measure.width(token[position - start:run_start - start])
+            total += measure.cached_width(token[position - start:run_start - start])
         stop = min(run_end, end)
         if stop > position:
-            total += run.width(token[max(run_start, position) - start:stop - start])
+            total += run.cached_width(token[max(run_start, position) - start:stop - start])
             position = stop
     if position < end:
-        total += measure.width(token[position - start:])
+        total += measure.cached_width(token[position - start:])
     return total
 
 
@@ -302,7 +401,7 @@ def _extra_lines(lead: list[float], widths: list[float], avail: float, width_pt:
     token's space (a line never starts with a space); a word wider than the
     line is broken between characters and what is left of it starts the next line.
     """
-    cum = list(accumulate(map(float.__add__, lead, widths), initial=0.0))
+    cum = list(accumulate(map(add, lead, widths), initial=0.0))
     count = len(widths)
     extra = 0
     i = 0

@@ -76,10 +76,20 @@ class PageModel:
                                  + QUOTE_INDENT_PT, "indent_right_pt": QUOTE_INDENT_PT})
         return body
 
+    def note_typography(self) -> Typography:
+        """Footnote text: pandoc's reference "Footnote Text" style is based on Normal
+        and changes nothing, so a note is set like a body paragraph at the left margin."""
+        return self._typography("paragraph", 0, 0, False)
+
     def code_typography(self, block: Block) -> Typography:
         """Inline code in ``block``: the block's format in the code font and size."""
-        return Typography(**{**vars(self.typography(block)), "font": self.code_font,
-                             "size_pt": self.code_size_pt})
+        return self._code_typography(block.kind, block.level, block.depth, block.quoted)
+
+    @lru_cache(maxsize=256)  # noqa: B019 - as _typography
+    def _code_typography(self, kind: str, level: int, depth: int, quoted: bool) -> Typography:
+        """:meth:`code_typography` by the block fields it depends on (memoized)."""
+        return Typography(**{**vars(self._typography(kind, level, depth, quoted)),
+                             "font": self.code_font, "size_pt": self.code_size_pt})
 
     def _heading(self, level: int, body: Typography) -> Typography:
         if level == 0:

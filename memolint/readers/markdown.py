@@ -40,6 +40,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -48,11 +49,23 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import MD_TRIM_CHARS
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline, autolink, backtick, image, link
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.footnote.index import footnote_ref
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from memolint.document import Block, Document, Position, SourceMap, Suppression
+from memolint.document import (
+    Block,
+    Document,
+    HeaderFooter,
+    NoteRef,
+    Position,
+    SourceMap,
+    Suppression,
+)
 from memolint.errors import InputError
 from memolint.suppressions import parse_directives
 
@@ -83,8 +96,20 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+#: The first characters (after indentation) a block of these kinds can start
+#: with; each of these block rules refuses a line that starts otherwise. The
+#: other rules (paragraphs, setext headings, tables, indented code, front
+#: matter) can start at any character.
+_BLOCK_STARTS = {
+    "fence": "`~", "blockquote": ">", "hr": "*-_", "list": "*-+0123456789",
+    "footnote_def": "[", "reference": "[", "html_block": "<", "heading": "#",
+}
+
 #: Inline rules whose full source extent is recorded on their last token.
-_SPAN_RULES = {"link": link, "image": image, "autolink": autolink, "backticks": backtick}
+_SPAN_RULES = {
+    "link": link, "image": image, "autolink": autolink, "backticks": backtick,
+    "footnote_ref": footnote_ref,
+}
 
 
 def read_markdown(data: bytes, path: str) -> Document:
@@ -115,17 +140,88 @@ def read_markdown(data: bytes, path: str) -> Document:
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    """The one parser of the process (its configuration never changes).
+    """The one parser of the process (its configuration never changes)."""
+    md = _configured_parser()
+    _dispatch_block_rules(md)
+    terminators = getattr(md.inline, "terminator_re", None)
+    if terminators is not None:  # markdown-it-py >= 4 exposes where plain text stops
+        md.core.ruler.at("inline", _inline_rule(terminators))
+    return md
+
+
+def _configured_parser() -> MarkdownIt:
+    """A parser with the syntax memolint reads, trying every block rule everywhere.
 
     ``text_join`` is off so escapes and entities stay ``text_special`` tokens
     whose ``markup`` is their source; strikethrough is on because pandoc's
-    GFM reads ``~~x~~`` as struck-out text, not as tildes.
+    GFM reads ``~~x~~`` as struck-out text, not as tildes. Footnotes are
+    GFM's ``[^label]`` references and ``[^label]: text`` definitions (pandoc
+    renders them at the page foot); GFM has no inline ``^[note]``.
+    ``normalize`` is off: :func:`_decode` already made every line ending
+    ``\\n`` and refused NUL, so it would only copy the text (see :func:`_title`).
     """
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(front_matter_plugin)
-    md.disable("text_join")
+    md.use(footnote_plugin, inline=False)
+    md.disable(["text_join", "normalize"])
     for name, rule in _SPAN_RULES.items():
         md.inline.ruler.at(name, _recording_span(rule))
     return md
+
+
+def _dispatch_block_rules(md: MarkdownIt) -> None:
+    """Try at each block start only the block rules its first character allows.
+
+    markdown-it tries every block rule in turn wherever a block may start, and
+    most of them give up after one look at the line's first character (see
+    :data:`_BLOCK_STARTS`). Skipping those calls leaves the tokens unchanged:
+    the order of the remaining rules is kept, and the chains that decide
+    whether a line interrupts a paragraph, list or quote are not touched.
+    """
+    ruler = md.block.ruler
+    named = list(zip(ruler.get_active_rules(), ruler.getRules(""), strict=True))
+    anywhere = [rule for name, rule in named if name not in _BLOCK_STARTS]
+    by_char = {
+        char: [rule for name, rule in named if char in _BLOCK_STARTS.get(name, char)]
+        for char in set("".join(_BLOCK_STARTS.values()))
+    }
+
+    def dispatch(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[start] + state.tShift[start]
+        char = state.src[pos] if pos < state.eMarks[start] else ""
+        for rule in by_char.get(char, anywhere):  # noqa: SIM110 - no generator per block
+            if rule(state, start, end, silent):
+                return True
+        return False
+
+    chain = ruler.getRules
+    ruler.getRules = lambda name="": [dispatch] if name == "" else chain(name)  # type: ignore[method-assign]
+
+
+def _inline_rule(terminators: re.Pattern[str]) -> Callable[[StateCore], None]:
+    """markdown-it's ``inline`` core rule, building plain text's one token directly.
+
+    Most paragraphs hold no character at which any inline rule can start (the
+    inline parser's ``terminators``): parsed, such content becomes exactly one
+    text token, so that token is made here without the inline parser's setup
+    and post-processing passes. Everything else is parsed as before.
+    """
+
+    def inline(state: StateCore) -> None:
+        parse = state.md.inline.parse
+        for token in state.tokens:
+            if token.type != "inline":
+                continue
+            content = token.content
+            if content and terminators.search(content) is None:
+                text = Token("text", "", 0)
+                text.content = content
+                token.children = [text]
+            else:
+                if token.children is None:
+                    token.children = []
+                parse(content, state.md, state.env, token.children)
+
+    return inline
 
 
 def _recording_span(rule: Callable[[StateInline, bool], bool]) -> Callable[..., bool]:
@@ -188,31 +284,37 @@ class _ContentMap:
 
     __slots__ = ("_offsets", "_places")
 
-    def __init__(self, segments: Sequence[tuple[int, int, int]]) -> None:
-        self._offsets = [s[0] for s in segments]
-        self._places = [(s[1], s[2]) for s in segments]
+    def __init__(self, offsets: list[int], places: list[tuple[int, int]]) -> None:
+        """Segments start at ``offsets`` (ascending, the first 0), in source at ``places``."""
+        self._offsets = offsets
+        self._places = places
+
+    @classmethod
+    def at(cls, line: int, column: int) -> _ContentMap:
+        """Map content that runs contiguously from one source position."""
+        return cls([0], [(line, column)])
 
     @classmethod
     def of_lines(cls, content: str, first_line: int, lines: Sequence[str]) -> _ContentMap:
         """Map content whose ``i``-th line is (a suffix of) source line ``first_line + i``."""
-        segments = []
+        offsets: list[int] = []
+        places: list[tuple[int, int]] = []
         offset = 0
         for index, piece in enumerate(content.split("\n")):
             line = min(first_line + index, len(lines))
             for relative, column in _line_columns(lines[line - 1], piece):
-                segments.append((offset + relative, line, column))
+                offsets.append(offset + relative)
+                places.append((line, column))
             offset += len(piece) + 1
-        return cls(segments)
+        return cls(offsets, places)
 
     @classmethod
     def of_columns(cls, line: int, columns: Sequence[int]) -> _ContentMap:
         """Map content whose ``i``-th character stands at ``columns[i]`` on ``line``."""
-        segments = [
-            (i, line, column)
-            for i, column in enumerate(columns)
-            if i == 0 or column != columns[i - 1] + 1
-        ]
-        return cls(segments or [(0, line, 1)])
+        starts = [i for i, column in enumerate(columns) if i == 0 or column != columns[i - 1] + 1]
+        if not starts:
+            return cls.at(line, 1)
+        return cls(starts, [(line, columns[i]) for i in starts])
 
     def place(self, offset: int) -> tuple[int, int]:
         """Line and column of the character at ``offset``."""
@@ -220,13 +322,18 @@ class _ContentMap:
         line, column = self._places[index]
         return line, column + max(offset - self._offsets[index], 0)
 
-    def anchors(self, offset: int, length: int) -> Iterator[tuple[int, int, int]]:
+    def anchors(self, offset: int, length: int) -> list[tuple[int, int, int]]:
         """``(relative offset, line, column)`` anchors for ``length`` chars at ``offset``."""
-        yield (0, *self.place(offset))
-        index = bisect.bisect_right(self._offsets, offset)
-        while index < len(self._offsets) and self._offsets[index] < offset + length:
-            yield (self._offsets[index] - offset, *self._places[index])
+        offsets, places = self._offsets, self._places
+        index = bisect.bisect_right(offsets, offset)
+        first = max(index - 1, 0)
+        line, column = places[first]
+        found = [(0, line, column + max(offset - offsets[first], 0))]
+        end = offset + length
+        while index < len(offsets) and offsets[index] < end:
+            found.append((offsets[index] - offset, *places[index]))
             index += 1
+        return found
 
 
 def _line_columns(source: str, piece: str) -> list[tuple[int, int]]:
@@ -271,14 +378,18 @@ class _TextBuilder:
         self.length = 0
         #: Inline code spans, ``(start, end)`` in the text (the layout sets them in code font).
         self.code: list[tuple[int, int]] = []
+        #: Footnote references: ``(offset in the text, footnote id)``.
+        self.notes: list[tuple[int, int]] = []
 
     def add(self, text: str, where: _ContentMap, offset: int) -> None:
         """Append ``text`` that stands at ``offset`` of the content ``where`` maps."""
         if not text:
             return
+        length = self.length
         for relative, line, column in where.anchors(offset, len(text)):
-            self._anchor(self.length + relative, line, column)
-        self._append(text)
+            self._anchor(length + relative, line, column)
+        self.parts.append(text)
+        self.length = length + len(text)
 
     def add_break(self, where: _ContentMap, offset: int) -> None:
         """A line break reads as one space, unless a space already ends the text."""
@@ -294,6 +405,7 @@ class _TextBuilder:
         start, rest = source.position(0), source.position(count)
         shift = len(replacement) - count
         self.code = [(start + shift, end + shift) for start, end in self.code]
+        self.notes = [(max(at + shift, 0), note) for at, note in self.notes]
         anchors = self.anchors
         text = self.text
         self.parts, self.anchors, self.length = [], [], 0
@@ -310,6 +422,7 @@ class _TextBuilder:
 
     def extend(self, other: _TextBuilder) -> None:
         """Append everything another builder assembled."""
+        self.notes += [(self.length + at, note) for at, note in other.notes]
         for at, line, column in other.anchors:
             self._anchor(self.length + at, line, column)
         self._append(other.text)
@@ -335,31 +448,42 @@ class _TextBuilder:
 
 def _finish(
     builder: _TextBuilder, fallback: tuple[int, int], *, trim: bool = True
-) -> tuple[str, SourceMap, Position] | None:
-    """Block text, its map and its end; ``None`` when nothing is visible."""
+) -> tuple[str, SourceMap, Position, int] | None:
+    """Block text, its map, its end and the count of leading whitespace trimmed.
+
+    ``None`` when nothing is visible. Trimming drops the anchors of the cut
+    whitespace and shifts the rest.
+    """
     text = builder.text
-    if not text.strip():
+    kept = text.strip()
+    if not kept:
         return None
     anchors = builder.anchors
     if not anchors or anchors[0][0] != 0:
         anchors = [(0, *fallback), *anchors]
+    lead = 0
     if trim:
-        text, anchors = _trimmed(text, anchors)
-    source = SourceMap(tuple(anchors))
-    last = source.position(len(text) - 1)
-    return text, source, Position(last.line, last.column + 1)
+        lead = len(text) - len(text.lstrip())
+        end = lead + len(kept)
+        if lead:
+            anchors = [(0, *_place(anchors, lead))] + [
+                (at - lead, line, column) for at, line, column in anchors if lead < at < end]
+        elif anchors[-1][0] >= end:
+            anchors = [anchor for anchor in anchors if anchor[0] < end]
+        text = kept
+    line, column = _place(anchors, len(text) - 1)
+    return text, SourceMap(tuple(anchors)), Position(line, column + 1), lead
 
 
-def _trimmed(
-    text: str, anchors: list[tuple[int, int, int]]
-) -> tuple[str, list[tuple[int, int, int]]]:
-    """Text without surrounding whitespace, anchors shifted to match."""
-    lead = len(text) - len(text.lstrip())
-    kept = text.strip()
-    start = SourceMap(tuple(anchors)).position(lead)
-    shifted = [(0, start.line, start.column)]
-    shifted += [(at - lead, line, col) for at, line, col in anchors if lead < at < lead + len(kept)]
-    return kept, shifted
+_anchor_offset = operator.itemgetter(0)
+
+
+def _place(anchors: Sequence[tuple[int, int, int]], offset: int) -> tuple[int, int]:
+    """Line and column of ``offset`` by anchors sorted by offset, as
+    :meth:`SourceMap.position` reads them, without building the map first."""
+    index = max(bisect.bisect_right(anchors, offset, key=_anchor_offset) - 1, 0)
+    at, line, column = anchors[index]
+    return line, column + max(offset - at, 0)
 
 
 # --------------------------------------------------------------------------
@@ -412,6 +536,9 @@ class _Inline:
             self.out.add(token.content, self.where, start + fence + padding)
             self.out.code.append((begin, self.out.length))
             return end
+        if kind == "footnote_ref":
+            self.out.notes.append((self.out.length, token.meta["id"]))
+            return _span(token, base)[1]
         if kind == "image":
             start, end = _span(token, base)
             self.walk(token.children or [], start + 2, start + 2)
@@ -559,7 +686,7 @@ def _split_row(source: str, nested: bool) -> list[tuple[str, list[int]]]:
 def _cell_map(line: int, cell: tuple[str, list[int]] | None, content: str) -> _ContentMap:
     """Map of one cell's content (markdown-it trims it) on its row's line."""
     if cell is None or not content:
-        return _ContentMap([(0, line, 1)])
+        return _ContentMap.at(line, 1)
     text, columns = cell
     kept = text.rstrip(_TRIM)
     if kept.endswith(content):
@@ -576,6 +703,7 @@ _OPEN_LISTS = frozenset({"bullet_list_open", "ordered_list_open"})
 _CLOSE_CONTAINERS = frozenset(
     {"bullet_list_close", "ordered_list_close", "list_item_close", "blockquote_close"}
 )
+_CONTAINER_TOKENS = _OPEN_LISTS | _CLOSE_CONTAINERS | {"list_item_open", "blockquote_open"}
 
 
 @dataclass
@@ -598,29 +726,39 @@ class _BlockReader:
         self.suppressions: list[Suppression] = []
         self.notes: list[str] = []
         self._stack: list[_Container] = []
+        #: What the stack means for the next block, kept up to date by
+        #: :meth:`_track_container` (blocks far outnumber container changes).
+        self._list_attrs: dict[str, Any] = {}
+        self._quoted = False
+        self._nearest: _Container | None = None
         self._lists = 0
         self._heading_level = 0
+        #: Blocks that reference footnotes, with ``(offset, footnote id)`` marks;
+        #: the notes' text comes at the end of the token stream.
+        self._note_marks: list[tuple[Block, tuple[tuple[int, int], ...]]] = []
 
     def read(self, tokens: list[Token]) -> None:
         """Emit the blocks of a whole token stream, in order."""
         stream = iter(tokens)
         for token in stream:
             kind = token.type
-            if self._track_container(token):
-                continue
-            if kind == "heading_open":
-                self._heading_level = int(token.tag[1:])
-            elif kind == "inline":
+            if kind == "inline":
                 self._inline_block(token)
+            elif kind in _CONTAINER_TOKENS:
+                self._track_container(token)
+            elif kind == "heading_open":
+                self._heading_level = int(token.tag[1:])
             elif kind in ("fence", "code_block"):
                 self._code(token)
             elif kind == "html_block":
                 self._html_block(token)
             elif kind == "table_open":
                 self._table(token, stream)
+            elif kind == "footnote_block_open":
+                self._attach_notes(self._footnotes(stream))
 
-    def _track_container(self, token: Token) -> bool:
-        """Open or close a list, list item or block quote; False for other tokens."""
+    def _track_container(self, token: Token) -> None:
+        """Open or close a list, list item or block quote."""
         kind = token.type
         if kind in _OPEN_LISTS:
             self._lists += 1
@@ -630,11 +768,14 @@ class _BlockReader:
             self._stack.append(_Container("item", parent.list_id, parent.ordered))
         elif kind == "blockquote_open":
             self._stack.append(_Container("quote"))
-        elif kind in _CLOSE_CONTAINERS:
-            self._stack.pop()
         else:
-            return False
-        return True
+            self._stack.pop()
+        lists = [c for c in self._stack if c.kind == "list"]
+        self._list_attrs = (
+            {"depth": len(lists), "list_id": lists[-1].list_id, "ordered": lists[-1].ordered}
+            if lists else {})
+        self._quoted = any(c.kind == "quote" for c in self._stack)
+        self._nearest = next((c for c in reversed(self._stack) if c.kind != "list"), None)
 
     # -- front matter -----------------------------------------------------
 
@@ -679,8 +820,11 @@ class _BlockReader:
             quoted = value.style in ("'", '"')
             line, column = value.start_mark.line + 2, value.start_mark.column + 1 + quoted
         builder = _TextBuilder()
-        inline = _Inline(title, _ContentMap([(0, line, column)]), builder)
-        for token in _parser().parseInline(title):
+        inline = _Inline(title, _ContentMap.at(line, column), builder)
+        # A YAML escape can put a CR or NUL in the title, which the parser's
+        # disabled ``normalize`` rule would have replaced.
+        normalized = title.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+        for token in _parser().parseInline(normalized):
             inline.walk(token.children or [])
         self._emit("heading", builder, line=line, level=0)
 
@@ -702,13 +846,19 @@ class _BlockReader:
         self._emit(kind, builder, line=line)
 
     def _walk_inline(self, token: Token, where: _ContentMap, builder: _TextBuilder) -> None:
+        """Append an inline token's visible text to ``builder``, collecting directives."""
+        children = token.children or []
+        if len(children) == 1 and children[0].type == "text" and (
+                children[0].content == token.content):
+            builder.add(token.content, where, 0)  # plain text, as most paragraphs are
+            return
         inline = _Inline(token.content, where, builder)
-        inline.walk(token.children or [])
+        inline.walk(children)
         self.suppressions += inline.suppressions
 
     def _paragraph_kind(self, children: Sequence[Token]) -> str:
         """``list_item``, ``image``, ``quote`` or ``paragraph`` by the nearest container."""
-        nearest = next((c for c in reversed(self._stack) if c.kind != "list"), None)
+        nearest = self._nearest
         if nearest is not None and nearest.kind == "item" and not nearest.has_text:
             return "list_item"
         if _is_sole_image(children):
@@ -759,6 +909,43 @@ class _BlockReader:
                     builder.extend(cell_builder)
         self._emit("table", builder, line=_first_line(opening), rows=tuple(rows))
 
+    def _footnotes(self, stream: Iterator[Token]) -> dict[int, tuple[str, ...]]:
+        """Each footnote's paragraphs as shown, by footnote id, up to the block's close.
+
+        markdown-it moves the definitions of referenced notes to the end of the
+        stream (unreferenced ones are dropped, as pandoc drops them). A code
+        block in a note keeps its lines.
+        """
+        notes: dict[int, list[str]] = {}
+        current: list[str] = []
+        for token in stream:
+            kind = token.type
+            if kind == "footnote_block_close":
+                break
+            if kind == "footnote_open":
+                current = notes.setdefault(token.meta["id"], [])
+            elif kind == "inline":
+                builder = _TextBuilder()
+                line = _first_line(token) + _lines_stripped_before(token, self.lines)
+                self._walk_inline(token, _ContentMap.of_lines(token.content, line, self.lines),
+                                  builder)
+                current.append(" ".join(builder.text.split()))
+            elif kind in ("fence", "code_block"):
+                current += token.content.rstrip("\n").split("\n")
+        return {note: tuple(p for p in paragraphs if p) for note, paragraphs in notes.items()}
+
+    def _attach_notes(self, notes: dict[int, tuple[str, ...]]) -> None:
+        """Give each referencing block its notes: their text (not counted as body words,
+        as for DOCX) and their content for the layout, at the reference's place."""
+        contents = {note: HeaderFooter(tuple((text, None) for text in paragraphs))
+                    for note, paragraphs in notes.items()}
+        for block, marks in self._note_marks:
+            refs = tuple(NoteRef("footnote", at, contents[note]) for at, note in marks
+                         if note in contents)
+            block.footnotes = tuple("\n".join(notes[note]) for _, note in marks
+                                    if note in contents)
+            block.note_refs = refs
+
     def _emit(
         self, kind: str, builder: _TextBuilder, *, line: int, trim: bool = True, **attrs: Any
     ) -> None:
@@ -769,19 +956,20 @@ class _BlockReader:
         finished = _finish(builder, (line, 1), trim=trim)
         if finished is None:
             return
-        text, source, end = finished
+        text, source, end, lead = finished
         if builder.code:
-            lead = len(builder.text) - len(builder.text.lstrip()) if trim else 0
             attrs["code_spans"] = tuple(
                 (max(start - lead, 0), min(stop - lead, len(text))) for start, stop in builder.code
                 if stop - lead > 0 and start - lead < len(text))
-        lists = [c for c in self._stack if c.kind == "list"]
-        if lists:
-            attrs.update(depth=len(lists), list_id=lists[-1].list_id, ordered=lists[-1].ordered)
+        if self._list_attrs:
+            attrs.update(self._list_attrs)
         if kind == "list_item":
             next(c for c in reversed(self._stack) if c.kind == "item").has_text = True
-        quoted = any(c.kind == "quote" for c in self._stack)
-        self.blocks.append(Block(kind, text, source, end, quoted=quoted, **attrs))  # type: ignore[arg-type]
+        block = Block(kind, text, source, end, quoted=self._quoted, **attrs)  # type: ignore[arg-type]
+        self.blocks.append(block)
+        if builder.notes:
+            self._note_marks.append((block, tuple(
+                (min(max(at - lead, 0), len(text)), note) for at, note in builder.notes)))
 
 
 def _first_line(token: Token) -> int:
