@@ -344,7 +344,8 @@ class Analysis:
             "page_source": self.layout.source,
             "pages_saved": saved_pages(self.document),
             "words": body_words + appendix_words,
-            "characters": sum(character_count(b.text) for b in blocks),
+            # One count over all the blocks' text: the separators are white space.
+            "characters": character_count(" ".join(b.text for b in blocks)),
             "body_words": body_words,
             "appendix_words": appendix_words,
             "sentences": len(self.sentences),

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 BlockKind = Literal[
-    "heading", "paragraph", "list_item", "table", "code", "quote", "page_break", "image"
+    "heading", "paragraph", "list_item", "table", "code", "quote", "page_break", "image",
+    "thematic_break",
 ]
 
 #: Block kinds whose text is running prose (readability, sentences).
@@ -253,7 +255,8 @@ class Block:
     #: model sets them in the code font). Layout only.
     code_spans: tuple[tuple[int, int], ...] = ()
     #: Runs whose character format differs from ``typography`` (DOCX):
-    #: ``(start, end, typography)``, offsets into ``text``. Layout only.
+    #: ``(start, end, typography)``, offsets into ``text``; Markdown records bold
+    #: and italic text here with only ``bold``/``italic`` set. Layout only.
     font_spans: tuple[tuple[int, int, Typography], ...] = ()
 
     @property
@@ -261,9 +264,13 @@ class Block:
         """Position of the block's first character."""
         return self.source.position(0)
 
-    @property
+    @cached_property
     def words(self) -> int:
-        """Visible words, counted as a word processor does (whitespace split)."""
+        """Visible words, counted as a word processor does (whitespace split).
+
+        Counted once: rules read it hundreds of times per memo, and a block's
+        text never changes after the reader made it.
+        """
         return len(self.text.split())
 
     @property

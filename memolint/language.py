@@ -126,7 +126,10 @@ def language_weights(text: str) -> Counter[str]:
         if "ja" in weights:  # kana: the Han characters around it are Japanese kanji
             weights["ja"] += weights.pop("zh", 0)
     tokens = text.lower().split()
-    latin = sum(map(len, tokens)) - other
+    if text.isascii():  # its letters: all but the white space, counted in C
+        latin = len(text.encode().translate(None, _ASCII_SPACE))
+    else:
+        latin = len("".join(tokens)) - other
     if latin > 0:
         found = _ANY_STOPWORD.intersection(tokens)
         hits = {code: len(words & found) for code, words in STOPWORDS.items()}
@@ -136,6 +139,8 @@ def language_weights(text: str) -> Counter[str]:
     return Counter(weights)
 
 
+#: The ASCII characters ``str.split`` splits at.
+_ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
 #: Every stopword of every language.
 _ANY_STOPWORD: frozenset[str] = frozenset().union(*STOPWORDS.values())
 

@@ -48,11 +48,25 @@ class Scores:
 #: the apostrophes' test looks at the original text either way and the other
 #: marks are removed wherever they stand.
 _PUNCTUATION = re.compile(r"'(?![tsd]|ve|ll|re)|[^\w\s']")
+#: The same removal for ASCII text, several times faster: the apostrophes by
+#: their own pattern (it looks at the original text, as in one pass), then every
+#: other mark as ``bytes.translate`` deletes them (the table is built from the pattern).
+_LONE_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+_ASCII_MARKS = bytes(c for c in range(128) if c != ord("'") and _PUNCTUATION.match(chr(c)))
+
+
+def without_punctuation(text: str) -> str:
+    """``text`` with punctuation removed as textstat removes it (:data:`_PUNCTUATION`)."""
+    if not text.isascii():
+        return _PUNCTUATION.sub("", text)
+    if "'" in text:
+        text = _LONE_APOSTROPHE.sub("", text)
+    return text.encode().translate(None, _ASCII_MARKS).decode()
 
 
 def syllables(text: str) -> int:
     """Syllables in ``text`` (English); URLs and e-mail addresses are not read."""
-    words = _PUNCTUATION.sub("", without_urls(text)).lower().split()
+    words = without_punctuation(without_urls(text)).lower().split()
     return sum(map(_dictionary().__getitem__, words))
 
 

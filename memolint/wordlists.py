@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from memolint.errors import ConfigError
@@ -212,10 +214,18 @@ def _folded(text: str) -> str | None:
     return None if _UNSAFE.search(text) else text.lower()
 
 
+#: Each ASCII character that is no word character (``\w``) as a space, as a
+#: ``bytes.translate`` table: an ASCII text's word runs are then what ``split``
+#: finds, several times faster than ``\w+`` (the table is built from that pattern).
+_ASCII_WORD_RUNS = bytes(c if c > 127 or _WORD_RUN.match(chr(c)) else 0x20 for c in range(256))
+
+
 @lru_cache(maxsize=2048)
 def words_of(text: str) -> frozenset[str] | None:
     """The lower-cased words (word-character runs) of ``text``, or None when a
     character in :data:`_UNSAFE` makes lower-cased words an unsafe gate."""
+    if text.isascii():
+        return frozenset(text.lower().encode().translate(_ASCII_WORD_RUNS).decode().split())
     return None if _UNSAFE.search(text) else frozenset(_WORD_RUN.findall(text.lower()))
 
 
@@ -226,20 +236,23 @@ class TextSet:
     few lookups per text, list and rule; over a memo that adds up to more
     than the matching. The words of all the texts are collected once, so a
     list none of whose keys occurs anywhere in the memo is settled with one
-    set test, and otherwise only the texts its :class:`WordGate` admits remain.
+    set test, and otherwise the texts holding one of its keys are picked out
+    in C (``compress`` over ``isdisjoint``), and only those are gated.
     """
 
-    __slots__ = ("_all", "_unsafe", "_vocabulary", "_words")
+    __slots__ = ("_all", "_safe", "_unsafe", "_vocabulary", "_words")
 
     def __init__(self, texts: Iterable[str]) -> None:
         words: dict[str, frozenset[str] | None] = {}
         for text in texts:
             if text not in words:
                 words[text] = words_of(text)
-        self._words = words
+        safe = {t: w for t, w in words.items() if w is not None}
+        self._words = safe
+        self._safe = (tuple(safe), tuple(safe.values()))
         self._all = frozenset(words)
-        self._unsafe = frozenset(t for t, w in words.items() if w is None)
-        self._vocabulary = frozenset().union(*(w for w in words.values() if w is not None))
+        self._unsafe = self._all.difference(safe)
+        self._vocabulary = frozenset().union(*safe.values())
 
     def holding(self, gate: WordGate | None) -> frozenset[str]:
         """The texts ``gate`` admits, with their words lower-cased.
@@ -253,8 +266,10 @@ class TextSet:
         present = gate.keys & self._vocabulary
         if not present:
             return self._unsafe
-        return self._unsafe | {t for t, w in self._words.items()
-                               if w is not None and not present.isdisjoint(w) and gate.admits(w)}
+        texts, word_sets = self._safe
+        words = self._words
+        keyed = compress(texts, map(not_, map(present.isdisjoint, word_sets)))
+        return self._unsafe | {t for t in keyed if gate.admits(words[t])}
 
 
 def phrase_pattern(phrases: Iterable[str]) -> Phrases:

@@ -11,7 +11,7 @@ from memolint.analysis import Analysis
 from memolint.config import Settings, load_config_file
 from memolint.engine import lint_document, lint_file
 from memolint.errors import ConfigError
-from memolint.language import detect_language
+from memolint.language import detect_language, language_weights
 from memolint.packs import builtin_pack_paths, load_pack, load_profile
 from memolint.readers.markdown import read_markdown
 from memolint.registry import Registry
@@ -258,3 +258,11 @@ def test_language_setting_is_part_of_the_cache_key(tmp_path):
     data = KO_MEMO.encode()
     assert cache.key(data, "memo.md", Settings(language="ko")) != cache.key(
         data, "memo.md", Settings())
+
+
+def test_ascii_text_counts_its_non_space_characters_as_latin_letters():
+    # ASCII text takes a shortcut; the count is the one of every other text.
+    text = "We\tship the importer\x1cby June,\x0bnot later\r\n than Q3 - with   the team."
+    letters = len("".join(text.lower().split()))
+    assert language_weights(text) == {"en": letters}
+    assert language_weights(text + " caf\u00e9") == {"en": letters + 4}

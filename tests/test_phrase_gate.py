@@ -6,7 +6,7 @@ import re
 import pytest
 
 from memolint.packs import builtin_pack_paths, load_pack
-from memolint.wordlists import TextSet, WordGate, phrase_pattern
+from memolint.wordlists import TextSet, WordGate, phrase_pattern, words_of
 
 #: Characters that case-fold onto ASCII letters, hyphens, apostrophes, odd spaces.
 TRICKY = ["\u0130t", "\u0131t", "\u017fome", "\u212aey", "many-", "-many", "many_", "Many'",
@@ -71,3 +71,23 @@ def test_a_text_set_drops_texts_missing_a_word_of_every_phrase():
                                             "\u0130t ran long"}
     assert TextSet(texts).holding(None) == frozenset(texts)
     assert TextSet(texts[1:2]).holding(WordGate([["nothing"]])) == frozenset()
+
+
+def test_words_of_ascii_text_are_the_word_runs_of_its_lower_case():
+    rng = random.Random(8)
+    alphabet = [chr(c) for c in range(128)] + ["ab", "Don't", "e.g.", "_id", "Q3"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert words_of.__wrapped__(text) == frozenset(re.findall(r"\w+", text.lower())), text
+
+
+def test_a_text_set_holds_exactly_the_texts_its_gate_admits():
+    gate = phrase_pattern(["in the long run", "a lot", "soon", "run"]).gate
+    pieces = ["in", "the", "long", "run", "a", "lot", "soon", "SOON", "lots", "\u0130t", "-",
+              ".", " ", "  ", "runs", "caf\u00e9"]
+    rng = random.Random(9)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(400)]
+    expected = {t for t in texts if words_of(t) is None or gate.admits(words_of(t))}
+    assert TextSet(texts).holding(gate) == expected
+    assert TextSet(texts).holding(WordGate([["absent"]])) == {t for t in texts
+                                                               if words_of(t) is None}

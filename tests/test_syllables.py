@@ -89,3 +89,15 @@ def test_one_removal_pass_counts_as_textstat_two_passes_do_with_marks_anywhere()
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
         assert syllables(text) == _two_passes(text), text
+
+
+def test_ascii_punctuation_is_removed_as_the_pattern_removes_it():
+    import random
+
+    from memolint.readability import _PUNCTUATION, without_punctuation
+
+    alphabet = [chr(c) for c in range(128)] + ["'t", "'s", "'d", "'ve", "'ll", "'re", "'T", "''"]
+    rng = random.Random(52)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        assert without_punctuation(text) == _PUNCTUATION.sub("", text), text
