@@ -193,3 +193,12 @@ def test_cached_results_keep_their_highlights(tmp_path: Path) -> None:
     assert (tmp_path / "cache").is_dir()
     assert len(re.findall(r'<mark [^>]*id="f\d+"', pages[1])) > 0
     assert pages[0] == pages[1]
+
+
+def test_thematic_break_is_drawn_as_a_rule_not_an_empty_paragraph(tmp_path: Path) -> None:
+    memo = tmp_path / "rules.md"
+    memo.write_text("# Plan\n\nFirst part of the plan.\n\n---\n\nSecond part.\n", encoding="utf-8")
+    page, _ = report(memo)
+    rules = [attrs for tag, attrs in parse(page).tags if tag == "hr"]
+    assert [attrs.get("data-block") for attrs in rules] == ["2"]
+    assert "<p></p>" not in page

@@ -4,7 +4,8 @@ Every paragraph gets its format spelled out directly (font, size, spacing,
 indents, keep-with-next) from :meth:`PageModel.typography`, so the result does
 not depend on python-docx's template styles and matches what the layout
 engine assumes. List labels sit in a hanging indent, as pandoc puts them.
-Inline code gets runs of its own in the code font; every run names the page
+Inline code gets runs of its own in the code font, bold and italic text in
+those faces, and a hard line break a line break; every run names the page
 model's east-Asian font and language (``w:eastAsia``), so Korean text renders
 as the engine lays it out.
 """
@@ -38,7 +39,7 @@ def write_docx(document: Document, model: PageModel, target: Path) -> None:
         elif block.kind == "table":
             _table(out, block, typo)
         else:
-            _paragraph(out.add_paragraph(), block, typo, model.code_typography(block))
+            _paragraph(out.add_paragraph(), block, typo, model)
     out.save(str(target))
 
 
@@ -59,17 +60,18 @@ def _format(paragraph: Any, typo: Typography) -> None:
     fmt.keep_with_next = typo.keep_with_next
 
 
-def _paragraph(paragraph: Any, block: Block, typo: Typography, code: Typography) -> None:
+def _paragraph(paragraph: Any, block: Block, typo: Typography, model: PageModel) -> None:
     _format(paragraph, typo)
     label = ""
     if block.kind == "list_item":
         paragraph.paragraph_format.first_line_indent = Pt(-LIST_INDENT_PT / 2)
         label = "1.\t" if block.ordered else "\u2022\t"
         _run(paragraph, label, typo)
+    text = block.layout_text or block.text
     position = 0
-    for start, end in (*block.code_spans, (len(block.text), len(block.text))):
-        _lines(paragraph, block.text[position:start], typo)
-        _lines(paragraph, block.text[start:end], code)
+    for start, end, styled in (*model.styled_runs(block), (len(text), len(text), typo)):
+        _lines(paragraph, text[position:start], typo)
+        _lines(paragraph, text[start:end], styled)
         position = end
 
 
@@ -87,6 +89,7 @@ def _run(paragraph: Any, text: str, typo: Typography) -> Any:
     run.font.name = typo.font
     run.font.size = Pt(typo.size_pt or 11.0)
     run.font.bold = typo.bold
+    run.font.italic = typo.italic
     if typo.east_asian_font:
         properties = run._element.get_or_add_rPr()
         properties.get_or_add_rFonts().set(qn("w:eastAsia"), typo.east_asian_font)

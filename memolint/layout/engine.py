@@ -28,6 +28,8 @@ from memolint.layout.tables import cell_content_height, table_rows
 _WORD_DEFAULTS = Typography(font="Times New Roman", size_pt=10.0, line_spacing=1.0,
                             space_before_pt=0.0, space_after_pt=0.0, indent_left_pt=0.0,
                             indent_right_pt=0.0, indent_first_pt=0.0)
+#: Columns per tab stop in Markdown code: pandoc turns tabs into spaces (``--tab-stop``).
+PANDOC_TAB_STOP = 4
 #: Table cell margins (Word's default 0.08 in left and right).
 CELL_MARGIN_PT = 5.4
 #: Widow/orphan control keeps at least this many lines of a paragraph together.
@@ -169,6 +171,14 @@ class _Boxer:
             lines = self._line_counts[key] = count_lines(text, measure, width, first)
         return lines
 
+    def code_lines(self, text: str, measure: Measure, width: float) -> int:
+        """Lines of a code block: every space takes room, as pandoc writes them all
+        (``xml:space="preserve"``), and a Markdown tab is spaces up to the next
+        multiple of 4 columns, as pandoc's reader expands it (measured on its DOCX)."""
+        if self.markdown:
+            text = text.expandtabs(PANDOC_TAB_STOP)
+        return count_lines(text, measure, width, width, keep_spaces=True)
+
     def measure(self, typo: Typography, asian: bool = False) -> Measure:
         """How text in ``typo`` is measured; with its east-Asian font when the text has
         east-Asian characters (``asian``, see :func:`has_asian`)."""
@@ -195,14 +205,18 @@ class _Boxer:
 
     def runs(self, block: Block, asian: bool) -> tuple[Run, ...]:
         """Stretches in a font of their own: a Markdown block's inline code in the code
-        font, a DOCX paragraph's runs in their own format (not when tracked deletions
-        make the shown text differ from the text the offsets count in). ``asian``: the
-        block's text has east-Asian characters."""
+        font and its bold and italic text in those faces, a DOCX paragraph's runs in
+        their own format (not when tracked deletions make the shown text differ from
+        the text the offsets count in). ``asian``: the block's text has east-Asian
+        characters."""
         if self.markdown:
-            if not block.code_spans:
-                return ()
-            measure = self.measure(self.model.code_typography(block), asian)
-            return tuple((start, end, measure) for start, end in block.code_spans)
+            if not block.font_spans:
+                if not block.code_spans:
+                    return ()
+                measure = self.measure(self.model.code_typography(block), asian)
+                return tuple((start, end, measure) for start, end in block.code_spans)
+            return tuple((start, end, self.measure(typo, asian))
+                         for start, end, typo in self.model.styled_runs(block))
         if not block.font_spans or block.layout_text:
             return ()
         return tuple((start, end, self.measure(typo, asian))
@@ -271,7 +285,8 @@ class _Boxer:
         else:
             first = inner if block.kind == "list_item" else inner - (typo.indent_first_pt or 0.0)
             runs = self.runs(block, measure.asian is not None)  # as has_asian(text)
-            rows = [(line, self.count(text, measure, inner, first, runs))]
+            rows = [(line, self.count(text, measure, inner, first, runs)
+                     if block.kind != "code" else self.code_lines(text, measure, inner))]
         if block.images and not self.markdown:
             rows += [(min(h, 10_000.0), 1) for _, h in block.images if h > 0]
         # Keep rules come from the paragraph's own format: a DOCX paragraph that

@@ -190,11 +190,13 @@ Run = tuple[int, int, Measure]
 
 
 def count_lines(text: str, measure: Measure, width_pt: float, first_width_pt: float,
-                runs: tuple[Run, ...] = ()) -> int:
+                runs: tuple[Run, ...] = (), keep_spaces: bool = False) -> int:
     """Lines ``text`` wraps to in a column ``width_pt`` wide (first line ``first_width_pt``).
 
     Each ``\\n`` is a hard line break inside the paragraph; an empty text is
-    still one line (the paragraph mark). Greedy filling, computed on running
+    still one line (the paragraph mark). ``keep_spaces``: every space takes
+    room, as in code, instead of a run of them counting as one (see
+    :func:`kept_space_widths`). Greedy filling, computed on running
     sums of the token advances: each line is one binary search for the last
     token that fits, instead of a Python step per word (layout of a six-page
     memo must stay within a few milliseconds); see :func:`part_widths`.
@@ -205,7 +207,10 @@ def count_lines(text: str, measure: Measure, width_pt: float, first_width_pt: fl
     offset = 0
     for part in text.split("\n") if "\n" in text else (text,):
         lines += 1
-        lead, widths = part_widths(part, offset, measure, runs)
+        if keep_spaces and measure.asian is None:
+            lead, widths = kept_space_widths(part, measure)
+        else:
+            lead, widths = part_widths(part, offset, measure, runs)
         if widths:
             lines += _extra_lines(lead, widths, avail, width_pt)
         avail = width_pt
@@ -233,6 +238,24 @@ def part_widths(part: str, offset: int, measure: Measure,
         return lead, widths
     words, lead = _tokens(part, space, 0.0)
     return lead, _token_widths(words, known, measure)
+
+
+def kept_space_widths(part: str, measure: Measure) -> tuple[list[float], list[float]]:
+    """Leading-space and token widths of a part in which every space counts (code).
+
+    A run of spaces between words is as wide as its spaces; indentation is
+    part of the first token, as it takes room on the line and, unlike the
+    spaces at a break, is not left hanging past a line's end.
+    """
+    words, spaces = _spaced_tokens(part)
+    if not words:
+        return [], []
+    known, space = measure.known
+    lead = [len(gap) * space for gap in spaces]
+    widths = _token_widths(words, known, measure)
+    widths[0] += lead[0]
+    lead[0] = 0.0
+    return lead, widths
 
 
 def _tokens(part: str, spaced: T, unspaced: T) -> tuple[list[str], list[T]]:

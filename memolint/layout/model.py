@@ -12,8 +12,9 @@ document, so a Markdown memo converted to Word lands on the same pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from memolint.document import Block, PageSetup, Typography
@@ -91,6 +92,24 @@ class PageModel:
         return Typography(**{**vars(self._typography(kind, level, depth, quoted)),
                              "font": self.code_font, "size_pt": self.code_size_pt})
 
+    def styled_runs(self, block: Block) -> list[tuple[int, int, Typography]]:
+        """The stretches of ``block`` set other than its body: ``(start, end, typography)``,
+        disjoint and in order. Inline code takes the code font, bold and italic text
+        (``font_spans``) the bold or italic face of the font around it; both can apply."""
+        cuts = sorted({offset for start, end in block.code_spans for offset in (start, end)}
+                      | {offset for start, end, _ in block.font_spans for offset in (start, end)})
+        runs = []
+        for start, end in pairwise(cuts):
+            code = any(first <= start < last for first, last in block.code_spans)
+            style = next((t for first, last, t in block.font_spans if first <= start < last), None)
+            if not code and style is None:
+                continue
+            typo = self.code_typography(block) if code else self.typography(block)
+            if style is not None:
+                typo = _styled(typo, style.bold, style.italic)
+            runs.append((start, end, typo))
+        return runs
+
     def _heading(self, level: int, body: Typography) -> Typography:
         if level == 0:
             size, before, after = self.title_size_pt, 0.0, TITLE_SPACE_AFTER_PT
@@ -103,6 +122,12 @@ class PageModel:
                              "space_before_pt": before, "space_after_pt": after,
                              "indent_left_pt": 0.0, "keep_with_next": True,
                              "keep_lines": True})
+
+
+@lru_cache(maxsize=256)
+def _styled(typo: Typography, bold: bool, italic: bool) -> Typography:
+    """``typo`` made bold and/or italic (a heading's bold stays bold)."""
+    return replace(typo, bold=typo.bold or bold, italic=typo.italic or italic)
 
 
 def page_model_from_config(page: dict[str, Any]) -> PageModel:

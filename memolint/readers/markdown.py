@@ -32,7 +32,13 @@ Block decisions:
   it; ``<br>`` reads as a space.
 * Blocks without visible text (an empty list item, a paragraph of only HTML)
   are not emitted; block text never starts or ends with whitespace, except
-  that code keeps its indentation.
+  that code keeps its indentation. A thematic break (``---``) is the one
+  exception: a ``thematic_break`` block without text, as pandoc writes it as
+  a paragraph of its own that takes a line on the page.
+* What the layout needs beyond the text: bold and italic stretches become
+  ``font_spans`` (only ``bold``/``italic`` set; the page model gives the
+  rest), and a hard line break (a backslash or two spaces at the end of a
+  line) reads as a space in ``text`` but as a newline in ``layout_text``.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -65,6 +72,7 @@ from memolint.document import (
     Position,
     SourceMap,
     Suppression,
+    Typography,
 )
 from memolint.errors import InputError
 from memolint.suppressions import parse_directives
@@ -104,6 +112,13 @@ _BLOCK_STARTS = {
     "fence": "`~", "blockquote": ">", "hr": "*-_", "list": "*-+0123456789",
     "footnote_def": "[", "reference": "[", "html_block": "<", "heading": "#",
 }
+
+#: Emphasis tokens that open a stretch set in another face: bold, or italic.
+_STYLE_OPEN = {"strong_open": True, "em_open": False}
+_STYLE_CLOSE = frozenset({"strong_close", "em_close"})
+#: The faces of emphasised text, by (bold, italic); the page model sets the rest.
+_STYLED = {(bold, italic): Typography(bold=bold, italic=italic)
+           for bold in (False, True) for italic in (False, True)}
 
 #: Inline rules whose full source extent is recorded on their last token.
 _SPAN_RULES = {
@@ -380,6 +395,11 @@ class _TextBuilder:
         self.code: list[tuple[int, int]] = []
         #: Footnote references: ``(offset in the text, footnote id)``.
         self.notes: list[tuple[int, int]] = []
+        #: Closed emphasis, ``(start, end, bold)`` (bold, else italic), and the open ones.
+        self.styles: list[tuple[int, int, bool]] = []
+        self._open_styles: list[tuple[int, bool]] = []
+        #: Offsets of the spaces that stand for hard line breaks.
+        self.hard_breaks: list[int] = []
 
     def add(self, text: str, where: _ContentMap, offset: int) -> None:
         """Append ``text`` that stands at ``offset`` of the content ``where`` maps."""
@@ -396,6 +416,22 @@ class _TextBuilder:
         if self.parts and not self.ends_with_space():
             self.add(" ", where, offset)
 
+    def add_hard_break(self, where: _ContentMap, offset: int) -> None:
+        """A hard line break: a space in the text, remembered as a break for the layout."""
+        self.add_break(where, offset)
+        if self.parts:
+            self.hard_breaks.append(self.length - 1)
+
+    def open_style(self, bold: bool) -> None:
+        """Bold (or italic) text starts here."""
+        self._open_styles.append((self.length, bold))
+
+    def close_style(self) -> None:
+        """The innermost open bold or italic text ends here (markdown-it balances them)."""
+        if self._open_styles:
+            start, bold = self._open_styles.pop()
+            self.styles.append((start, self.length, bold))
+
     def ends_with_space(self) -> bool:
         return bool(self.parts) and self.parts[-1][-1:].isspace()
 
@@ -405,6 +441,7 @@ class _TextBuilder:
         start, rest = source.position(0), source.position(count)
         shift = len(replacement) - count
         self.code = [(start + shift, end + shift) for start, end in self.code]
+        self.styles = [(start + shift, end + shift, bold) for start, end, bold in self.styles]
         self.notes = [(max(at + shift, 0), note) for at, note in self.notes]
         anchors = self.anchors
         text = self.text
@@ -524,9 +561,16 @@ class _Inline:
             at = self._locate(token.markup, cursor)
             self.out.add(token.content, self.where, at + _shown_from(token))
             return at + len(token.markup)
-        if kind in ("softbreak", "hardbreak"):
+        if kind == "softbreak":
             self.out.add_break(self.where, cursor)
             return self._next_line(cursor)
+        if kind == "hardbreak":
+            self.out.add_hard_break(self.where, cursor)
+            return self._next_line(cursor)
+        if kind in _STYLE_OPEN:
+            self.out.open_style(_STYLE_OPEN[kind])
+        elif kind in _STYLE_CLOSE:
+            self.out.close_style()
         if kind == "code_inline":
             start, end = _span(token, base)
             fence = len(token.markup)
@@ -752,6 +796,8 @@ class _BlockReader:
                 self._code(token)
             elif kind == "html_block":
                 self._html_block(token)
+            elif kind == "hr":
+                self._thematic_break(token)
             elif kind == "table_open":
                 self._table(token, stream)
             elif kind == "footnote_block_open":
@@ -875,6 +921,15 @@ class _BlockReader:
         language = token.info.split()[0] if token.info.strip() else ""
         self._emit("code", builder, line=line, trim=False, info=language)
 
+    def _thematic_break(self, token: Token) -> None:
+        """A ``---`` line: no text, but pandoc gives it a paragraph (a line) of its own."""
+        line = _first_line(token)
+        source = self.lines[line - 1] if line <= len(self.lines) else ""
+        column = (_CONTAINER_MARKERS if self._stack else _INDENT).match(source).end() + 1  # type: ignore[union-attr]
+        self.blocks.append(Block("thematic_break", "", SourceMap.at(line, column),
+                                 Position(line, column), quoted=self._quoted,
+                                 **self._list_attrs))
+
     def _html_block(self, token: Token) -> None:
         """Raw HTML is not prose; only its comments matter (suppressions)."""
         first = _first_line(token)
@@ -961,6 +1016,10 @@ class _BlockReader:
             attrs["code_spans"] = tuple(
                 (max(start - lead, 0), min(stop - lead, len(text))) for start, stop in builder.code
                 if stop - lead > 0 and start - lead < len(text))
+        if builder.styles:
+            attrs["font_spans"] = _style_spans(builder.styles, lead, len(text))
+        if builder.hard_breaks:
+            attrs["layout_text"] = _with_line_breaks(text, builder.hard_breaks, lead)
         if self._list_attrs:
             attrs.update(self._list_attrs)
         if kind == "list_item":
@@ -970,6 +1029,41 @@ class _BlockReader:
         if builder.notes:
             self._note_marks.append((block, tuple(
                 (min(max(at - lead, 0), len(text)), note) for at, note in builder.notes)))
+
+
+def _style_spans(styles: Sequence[tuple[int, int, bool]], lead: int,
+                 length: int) -> tuple[tuple[int, int, Typography], ...]:
+    """Bold and italic stretches as disjoint ``(start, end, typography)`` runs in order.
+
+    ``styles`` are offsets into the built text, which lost ``lead`` leading
+    characters and is ``length`` long. Emphasis nests (``**bold *both***``):
+    the text is cut wherever a stretch starts or ends, and each piece takes
+    every face that covers it.
+    """
+    spans = [(max(start - lead, 0), min(end - lead, length), bold)
+             for start, end, bold in styles]
+    cuts = sorted({offset for start, end, _ in spans for offset in (start, end)})
+    runs: list[tuple[int, int, Typography]] = []
+    for start, end in pairwise(cuts):
+        covering = [bold for first, last, bold in spans if first <= start < last]
+        if not covering:
+            continue
+        typo = _STYLED[any(covering), not all(covering)]
+        if runs and runs[-1][1] == start and runs[-1][2] is typo:
+            runs[-1] = (runs[-1][0], end, typo)
+        else:
+            runs.append((start, end, typo))
+    return tuple(runs)
+
+
+def _with_line_breaks(text: str, breaks: Sequence[int], lead: int) -> str:
+    """``text`` with the spaces at ``breaks`` (offsets before trimming ``lead``)
+    made newlines: the same length, so offsets into it stay those of ``text``."""
+    chars = list(text)
+    for at in breaks:
+        if 0 <= at - lead < len(chars) and chars[at - lead] == " ":
+            chars[at - lead] = "\n"
+    return "".join(chars)
 
 
 def _first_line(token: Token) -> int:

@@ -162,6 +162,8 @@ class MemoWriter:
         if kind == "page_break":
             return f'<div class="page-break" data-block="{index}">{self._text(index)}' \
                    "<span>page break</span></div>"
+        if kind == "thematic_break":
+            return f'<hr data-block="{index}">'
         if kind == "image":
             return f'<div class="image" data-block="{index}">{self._text(index)}[picture]</div>'
         grade = self.grades.get(index)
