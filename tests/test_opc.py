@@ -62,7 +62,7 @@ def package(document_rels: bytes, extra: dict[str, bytes] | None = None) -> Pack
         for name, data in members.items():
             archive.writestr(name, data)
     archive = zipfile.ZipFile(io.BytesIO(out.getvalue()))
-    return Package(archive, {})
+    return Package(archive)
 
 
 MAIN = "/word/document.xml"
@@ -183,3 +183,53 @@ def test_checking_a_docx_does_not_import_python_docx(tmp_path):
 def test_package_relationships_are_read_from_the_root_rels():
     opc = package(rels())
     assert [rel.target for rel in opc.relationships(PACKAGE).by_id.values()] == [MAIN]
+
+
+def zipped(members: dict[str, bytes]) -> tuple[zipfile.ZipFile, bytes]:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    data = out.getvalue()
+    return zipfile.ZipFile(io.BytesIO(data)), data
+
+
+def test_a_part_shared_by_two_packages_is_built_once():
+    built = []
+
+    def build_once(root):
+        built.append(root)
+        return object()
+
+    styles = part("styles", "template")
+    first = Package(*zipped({"word/styles.xml": styles, "a.xml": b"<a/>"}))
+    second = Package(*zipped({"other.xml": b"<b/>", "word/styles.xml": styles}))
+    changed = Package(*zipped({"word/styles.xml": part("styles", "templatf")}))
+    value = first.shared("/word/styles.xml", build_once)
+    assert second.shared("/word/styles.xml", build_once) is value
+    assert changed.shared("/word/styles.xml", build_once) is not value
+    assert len(built) == 2
+
+
+def test_a_part_that_fails_to_build_is_not_remembered():
+    attempts = []
+
+    def build(root):
+        attempts.append(root)
+        if len(attempts) == 1:
+            raise ValueError("first attempt")
+        return "built"
+
+    opc = Package(*zipped({"word/styles.xml": part("styles", "fails once")}))
+    with pytest.raises(ValueError):
+        opc.shared("/word/styles.xml", build)
+    assert opc.shared("/word/styles.xml", build) == "built"
+    assert len(attempts) == 2
+
+
+def test_without_the_zip_bytes_nothing_is_shared():
+    archive, _ = zipped({"word/styles.xml": part("styles")})
+    opc = Package(archive)
+    assert opc.fingerprint("/word/styles.xml") is None
+    assert opc.shared("/word/styles.xml", lambda root: [root]) is not opc.shared(
+        "/word/styles.xml", lambda root: [root])

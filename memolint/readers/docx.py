@@ -40,17 +40,19 @@ from memolint.document import (
     Typography,
 )
 from memolint.errors import InputError
+from memolint.readers.docx_prolog import declares_dtd
 from memolint.readers.docx_styles import (
     MC_NS,
     ListLevel,
     Numbering,
     RunFormat,
+    StyleIndex,
     StyleSheet,
     apply_ppr,
+    first_child,
     integer,
     is_on,
     length_pt,
-    style_index,
     theme_fonts,
     twips_pt,
     w,
@@ -69,6 +71,7 @@ from memolint.readers.opc import (
     THEME,
     Package,
     PackageError,
+    fingerprint,
 )
 from memolint.suppressions import parse_directives
 
@@ -97,15 +100,18 @@ def _zip(data: bytes, path: str) -> zipfile.ZipFile:
         raise _not_a_zip(data, path) from None
 
 
-def _checked_xml(archive: zipfile.ZipFile, path: str) -> dict[str, bytes]:
-    """Check an opened package; its XML members' bytes, read once for the DTD scan."""
+def _check_package(archive: zipfile.ZipFile, data: bytes, path: str) -> dict[str, bytes]:
+    """Check an opened package (sizes, a main part, no DTD anywhere, not Strict).
+
+    Returns the XML parts' bytes the checks inflated whole (see :func:`_check_no_dtd`).
+    """
     _check_sizes(archive.infolist(), path)
     if MAIN_PART not in archive.namelist():
         raise InputError(
             "corrupt", f"{path}: not a valid DOCX (no {MAIN_PART}); re-save it from Word"
         )
-    xml = _check_no_dtd(archive, path)
-    if STRICT_NAMESPACE in _head(archive, path):
+    xml = _check_no_dtd(archive, data, path)
+    if STRICT_NAMESPACE in _head(archive, xml, path):
         raise InputError(
             "unsupported",
             f"{path}: DOCX is saved as Strict Open XML, which memolint cannot read; "
@@ -161,53 +167,58 @@ def _other_format(data: bytes) -> str | None:
     return None
 
 
-#: The start of a DTD in the encodings XML parts may use.
-_DTD_MARKERS = tuple("<!DOCTYPE".encode(e) for e in ("ascii", "utf-16-le", "utf-16-be"))
-_ASCII_DTD, _WIDE_DTDS = _DTD_MARKERS[0], _DTD_MARKERS[1:]
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
-_SCAN_CHUNK = 256 * 1024
+#: XML parts up to this size are inflated whole by the DTD check and kept for
+#: the reader (most are parsed); of larger ones only the prolog is inflated.
+_WHOLE_PART_BYTES = 64 * 1024
+#: Fingerprints of parts that passed the DTD check (and inflated whole, or
+#: to their prolog, without error), least recently used first: a few
+#: templates' parts, each at most ``_PASSED_PART_BYTES`` compressed.
+_PASSED: dict[tuple[Any, ...], None] = {}
+_PASSED_MAX = 64
+_PASSED_PART_BYTES = 256 * 1024
 
 
-def _check_no_dtd(archive: zipfile.ZipFile, path: str) -> dict[str, bytes]:
+def _check_no_dtd(archive: zipfile.ZipFile, data: bytes, path: str) -> dict[str, bytes]:
     """Refuse any XML part with a DTD: Word never writes one (OPC forbids it).
 
     A DTD is how entity bombs and external entities (XXE) get in; the parser
     would not expand or fetch them, but refusing is clearer than guessing.
-    Returns the members' bytes (the sizes are checked): the reader parses
-    some of them, and inflating them twice would cost as much as the scan.
+    Only a prolog can hold one (:mod:`memolint.readers.docx_prolog`), so a
+    big part (a 350 KB styles part and its twin) is not inflated past it,
+    and a part that passed before (same :func:`fingerprint`: a template's
+    theme, fonts, styles) is not opened again. Returns the small parts'
+    bytes that were read, which the reader would inflate again.
     """
-    overlap = max(len(m) for m in _DTD_MARKERS) - 1
     xml: dict[str, bytes] = {}
     for member in archive.infolist():
         if not member.filename.lower().endswith(_XML_SUFFIXES):
             continue
+        key = fingerprint(data, member) if member.compress_size <= _PASSED_PART_BYTES else None
+        if key is not None and key in _PASSED:
+            _PASSED[key] = _PASSED.pop(key)  # the most recently used is last
+            continue
         try:
-            with archive.open(member) as part:
-                tail = b""
-                chunks = []
-                while chunk := part.read(_SCAN_CHUNK):
-                    chunks.append(chunk)
-                    window = tail + chunk
-                    if _has_dtd(window):
-                        raise InputError(
-                            "unsafe",
-                            f"{path}: DOCX part {member.filename} declares a DTD (<!DOCTYPE>), "
-                            "which Word never writes and which can carry entity bombs or "
-                            "external file reads; refusing to open it",
-                        )
-                    tail = window[-overlap:]
-        except InputError:
-            raise
+            if member.file_size <= _WHOLE_PART_BYTES:
+                blob = xml[member.filename] = archive.read(member)
+                unsafe = declares_dtd(io.BytesIO(blob).read)
+            else:
+                with archive.open(member) as part:
+                    unsafe = declares_dtd(part.read)
         except Exception as exc:
             raise _corrupt(path, exc) from exc
-        xml[member.filename] = b"".join(chunks)
+        if unsafe:
+            raise InputError(
+                "unsafe",
+                f"{path}: DOCX part {member.filename} declares a DTD (<!DOCTYPE>), "
+                "which Word never writes and which can carry entity bombs or "
+                "external file reads; refusing to open it",
+            )
+        if key is not None:
+            if len(_PASSED) >= _PASSED_MAX:
+                _PASSED.pop(next(iter(_PASSED)))
+            _PASSED[key] = None
     return xml
-
-
-def _has_dtd(window: bytes) -> bool:
-    """Whether ``window`` holds a DTD marker; UTF-16 ones only where a NUL byte is (fast)."""
-    return _ASCII_DTD in window or (
-        b"\0" in window and any(marker in window for marker in _WIDE_DTDS))
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], path: str) -> None:
@@ -234,8 +245,10 @@ def _check_sizes(members: list[zipfile.ZipInfo], path: str) -> None:
             )
 
 
-def _head(archive: zipfile.ZipFile, path: str) -> bytes:
+def _head(archive: zipfile.ZipFile, xml: dict[str, bytes], path: str) -> bytes:
     """The start of the main part, where the root element declares its namespaces."""
+    if MAIN_PART in xml:
+        return xml[MAIN_PART][:_HEAD_BYTES]
     try:
         with archive.open(MAIN_PART) as part:
             return part.read(_HEAD_BYTES)
@@ -273,18 +286,18 @@ class _Package:
     gutter_at_top: bool = False
     #: The footnotes and endnotes parts' names, by note kind (parsed when a note is referenced).
     note_parts: dict[str, str | None] = field(default_factory=dict)
+    #: Resolved paragraph properties by :func:`_signature` (``None``: no ``w:pPr``).
+    looks: dict[Any, _Look] = field(default_factory=dict)
 
 
-def _open(archive: zipfile.ZipFile, xml: dict[str, bytes], path: str) -> _Package:
+def _open(archive: zipfile.ZipFile, data: bytes, xml: dict[str, bytes], path: str) -> _Package:
     """Find and parse the parts the reader needs; any failure means a damaged package."""
     try:
-        opc = Package(archive, xml)
+        opc = Package(archive, data, xml)
         main = opc.main_part()
         root = opc.element(main)
-        styles = StyleSheet(
-            style_index(opc.blob(opc.related(main, STYLES))),
-            theme_fonts(opc.element(opc.related(main, THEME))),
-        )
+        styles = opc.shared(opc.related(main, STYLES), StyleIndex).sheet(
+            opc.shared(opc.related(main, THEME), theme_fonts))
         app = opc.element(opc.related(PACKAGE, EXTENDED_PROPERTIES))
         return _Package(
             body=root.find(_BODY),
@@ -294,7 +307,7 @@ def _open(archive: zipfile.ZipFile, xml: dict[str, bytes], path: str) -> _Packag
             stated_pages=_stated_pages(app) if app is not None else None,
             opc=opc,
             main=main,
-            gutter_at_top=_gutter_at_top(opc.element(opc.related(main, SETTINGS))),
+            gutter_at_top=opc.shared(opc.related(main, SETTINGS), _gutter_at_top),
             note_parts={"footnote": opc.related(main, FOOTNOTES),
                         "endnote": opc.related(main, ENDNOTES)},
         )
@@ -372,7 +385,7 @@ class _Text:
         self.images: list[tuple[float, float]] = []
         self.textboxes: list[Any] = []
         #: Characters per run format, to find the paragraph's dominant format.
-        self.formats: Counter[RunFormat] = Counter()
+        self.formats: dict[RunFormat, int] = {}
         #: ``[start, end, format]`` of each stretch of one run format, in order.
         self.spans: list[list[Any]] = []
         #: ``(kind, id, offset)`` of each note reference mark.
@@ -390,7 +403,7 @@ class _Text:
 
     def formatted(self, start: int, fmt: RunFormat) -> None:
         """The text from ``start`` to here is in ``fmt`` (one run's worth)."""
-        self.formats[fmt] += self.length - start
+        self.formats[fmt] = self.formats.get(fmt, 0) + self.length - start
         if self.spans and self.spans[-1][2] == fmt and self.spans[-1][1] == start:
             self.spans[-1][1] = self.length
         else:
@@ -465,6 +478,31 @@ def _vml_size(shape: Any) -> tuple[float, float]:
     width = length_pt(style.get("width", "").strip()) or 0.0
     height = length_pt(style.get("height", "").strip()) or 0.0
     return width, height
+
+
+def _signature(element: Any) -> tuple[Any, ...]:
+    """A property element's tags and attributes, nested: equal for equal properties."""
+    return (element.tag, *element.items(), *map(_signature, element))
+
+
+class _Look:
+    """What one distinct ``w:pPr`` makes of a paragraph with text, before its runs."""
+
+    __slots__ = ("_formatted", "kind", "typography")
+
+    def __init__(self, kind: dict[str, Any] | None, typography: Typography) -> None:
+        #: Block fields for a heading or list item; ``None`` for a paragraph.
+        self.kind = kind
+        #: The paragraph formatting, without the character formatting.
+        self.typography = typography
+        self._formatted: dict[RunFormat, Typography] = {}
+
+    def with_run_format(self, fmt: RunFormat) -> Typography:
+        """The paragraph's typography with its dominant character format ``fmt``."""
+        typo = self._formatted.get(fmt)
+        if typo is None:
+            typo = self._formatted[fmt] = with_run_format(self.typography, fmt)
+        return typo
 
 
 @dataclass
@@ -582,7 +620,7 @@ class _BodyReader:
         for comment_id in self._pending_comments:
             self.comment_lines.setdefault(comment_id, self.number)
         self._pending_comments.clear()
-        ppr = paragraph.find(PPR)
+        ppr = first_child(paragraph, PPR)
         style_id = self.styles.paragraph_style(ppr)
         text = _Text()
         for run, deleted in self._runs(paragraph):
@@ -601,7 +639,7 @@ class _BodyReader:
             breaks_before=text.breaks_before,
             breaks_after=text.breaks_after,
             rendered_breaks=text.rendered_breaks,
-            sect_pr=ppr.find(SECT_PR) if ppr is not None else None,
+            sect_pr=first_child(ppr, SECT_PR) if ppr is not None else None,
             textboxes=text.textboxes,
         )
 
@@ -633,7 +671,7 @@ class _BodyReader:
                 text.add_struck(_SIMPLE_TEXT[child.tag])
 
     def _read_run(self, run: Any, style_id: str | None, text: _Text) -> None:
-        rpr = run.find(RPR)
+        rpr = first_child(run, RPR)
         vanished = rpr is not None and _is_vanished(rpr)
         hidden = vanished or any(self._fields)
         start = text.length
@@ -698,18 +736,14 @@ class _BodyReader:
             if not text.images:
                 return None
             return Block("image", "", source, end, images=tuple(text.images))
-        heading = self.styles.heading_level(style_id, ppr)
-        level = self.numbering.paragraph_level(ppr, style_id)
-        kind: dict[str, Any]
-        if heading is not None:
-            kind = {"kind": "heading", "level": heading}
-        elif level is not None and level.labelled:
-            kind = {"kind": "list_item", "depth": self._list_depth(level, style_id)}
-            kind.update(ordered=level.ordered, list_id=level.num_id)
-        else:
-            kind = {"kind": "paragraph"}
-            kind["manual_bullet"] = is_manual_bullet(stripped, bool(text.starts_with_sym))
-        typography = self._typography(ppr, style_id, level, text.formats)
+        look = self._look(ppr, style_id)
+        kind = look.kind
+        if kind is None:
+            kind = {"kind": "paragraph",
+                    "manual_bullet": is_manual_bullet(stripped, bool(text.starts_with_sym))}
+        formats = text.formats
+        typography = look.with_run_format(
+            _dominant(formats) if formats else self.styles.base_run_format(style_id, None))
         notes = self._note_refs(text.note_marks, lead, len(stripped))
         return Block(
             text=stripped.replace("\t", " "),
@@ -738,20 +772,27 @@ class _BodyReader:
                 refs.append(NoteRef(kind, min(max(offset - lead, 0), length), content))  # type: ignore[arg-type]
         return tuple(refs)
 
-    def _typography(
-        self,
-        ppr: Any | None,
-        style_id: str | None,
-        level: ListLevel | None,
-        formats: Counter[RunFormat],
-    ) -> Typography:
-        typo = self.styles.paragraph_typography(style_id, level.ppr if level else None)
-        fmt = _dominant(formats) if formats else self.styles.base_run_format(style_id, None)
-        return with_run_format(apply_ppr(typo, ppr), fmt)
+    def _look(self, ppr: Any | None, style_id: str | None) -> _Look:
+        """What the paragraph's ``w:pPr`` makes of a paragraph with text, found once per
+        distinct ``w:pPr`` (most paragraphs of a memo share one of a few)."""
+        key = _signature(ppr) if ppr is not None else None
+        look = self.package.looks.get(key)
+        if look is None:
+            heading = self.styles.heading_level(style_id, ppr)
+            level = self.numbering.paragraph_level(ppr, style_id)
+            kind: dict[str, Any] | None = None
+            if heading is not None:
+                kind = {"kind": "heading", "level": heading}
+            elif level is not None and level.labelled:
+                kind = {"kind": "list_item", "depth": self._list_depth(level, style_id),
+                        "ordered": level.ordered, "list_id": level.num_id}
+            typo = self.styles.paragraph_typography(style_id, level.ppr if level else None)
+            look = self.package.looks[key] = _Look(kind, apply_ppr(typo, ppr))
+        return look
 
     def _mark_typography(self, ppr: Any | None, style_id: str | None) -> Typography:
         """An empty paragraph's typography: its height comes from the paragraph mark's font."""
-        mark = ppr.find(RPR) if ppr is not None else None
+        mark = first_child(ppr, RPR) if ppr is not None else None
         fmt = self.styles.run_format(style_id, mark)
         typo = self.styles.paragraph_typography(style_id, None)
         return with_run_format(apply_ppr(typo, ppr), fmt)
@@ -844,7 +885,7 @@ class _BodyReader:
 
 
 def _is_vanished(rpr: Any) -> bool:
-    vanish = rpr.find(VANISH)
+    vanish = first_child(rpr, VANISH)
     return vanish is not None and is_on(vanish)
 
 
@@ -900,7 +941,7 @@ def _font_spans(text: _Text, typography: Typography, lead: int,
     return tuple(spans)
 
 
-def _dominant(formats: Counter[RunFormat]) -> RunFormat:
+def _dominant(formats: dict[RunFormat, int]) -> RunFormat:
     """Per attribute, the value carried by most characters of the paragraph."""
     if len(formats) == 1:
         return next(iter(formats))
@@ -1035,7 +1076,7 @@ def _tracked_note(body: Any) -> list[str]:
 def read_docx(data: bytes, path: str) -> Document:
     """Read a DOCX file's bytes into a Document; InputError for anything unreadable."""
     with _zip(data, path) as archive:
-        package = _open(archive, _checked_xml(archive, path), path)
+        package = _open(archive, data, _check_package(archive, data, path), path)
         reader = _BodyReader(package)
         try:
             reader.read(package.body)

@@ -21,7 +21,6 @@ from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from memolint.document import Typography
-from memolint.readers.opc import parse_xml
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -291,8 +290,9 @@ class StyleIndex:
     Memos written from one template share a styles part byte for byte, and
     Word's is ~350 KB (mostly table styles no memo uses), which costs more to
     parse than the rest of the memo to read; so each distinct part is parsed
-    and indexed once per process (:func:`style_index`). Nothing changes the
-    tree after that.
+    and indexed once per process (built through
+    :meth:`memolint.readers.opc.Package.shared`). Nothing changes the tree
+    after that.
     """
 
     def __init__(self, styles: Any | None) -> None:
@@ -314,25 +314,32 @@ class StyleIndex:
         defaults = styles.find(w("docDefaults")) if styles is not None else None
         self.default_ppr = _find_path(defaults, "pPrDefault", "pPr")
         self.default_rpr = _find_path(defaults, "rPrDefault", "rPr")
+        self._sheets: dict[tuple[tuple[str, str], ...], StyleSheet] = {}
 
+    def sheet(self, fonts: dict[str, str]) -> StyleSheet:
+        """The styles resolved with a theme's ``fonts``, one sheet per distinct fonts.
 
-@lru_cache(maxsize=4)
-def style_index(blob: bytes | None) -> StyleIndex:
-    """The index of a styles part's bytes (``None``: no styles part), parsed once per process."""
-    return StyleIndex(parse_xml(blob) if blob is not None else None)
+        A sheet depends on nothing else, so every memo of one template (one
+        index, one theme) shares one, with the styles it resolved before.
+        """
+        key = tuple(sorted(fonts.items()))
+        sheet = self._sheets.get(key)
+        if sheet is None:
+            sheet = self._sheets[key] = StyleSheet(self, fonts)
+        return sheet
 
 
 class StyleSheet:
-    """The paragraph and character styles of one document, resolved on demand."""
+    """A styles part's paragraph and character styles with one theme, resolved on demand."""
 
     def __init__(self, index: StyleIndex, fonts: dict[str, str]) -> None:
         self.fonts = fonts
         # Per-instance memos: every paragraph of a style resolves the same way,
-        # and the caches go away with the document.
-        self.chain = cache(self._chain)
+        # in this memo and in every other memo that shares the sheet.
+        self._chain_of = cache(self._chain)
         self.style_heading_level = cache(self._heading_from_styles)
-        self.style_numbering = cache(self._style_numbering)
-        self.paragraph_typography = cache(self._paragraph_typography)
+        self._numbering_of = cache(self._style_numbering)
+        self.style_typography = cache(self._style_typography)
         self.base_run_format = cache(self._base_run_format)
         self._styles = index.styles
         self._names = index.names
@@ -343,13 +350,21 @@ class StyleSheet:
 
     def paragraph_style(self, ppr: Any | None) -> str | None:
         """The style id a paragraph uses: its ``w:pStyle`` if defined, else the default."""
-        style = ppr.find(_PSTYLE) if ppr is not None else None
+        style = first_child(ppr, _PSTYLE) if ppr is not None else None
         style_id = style.get(VAL) if style is not None else None
         return style_id if style_id in self._styles else self.default_paragraph
 
     def name(self, style_id: str | None) -> str:
         """The style's name, lower-cased (Word stores built-in names in English)."""
         return self._names.get(style_id, "") if style_id else ""
+
+    def chain(self, style_id: str | None) -> tuple[Any, ...]:
+        """The style and its ``basedOn`` ancestors, nearest first.
+
+        An undefined id has none, and is not kept as a key: the memo lives as
+        long as the template's sheet, and documents may name any id they like.
+        """
+        return self._chain_of(style_id if style_id in self._styles else None)
 
     def _chain(self, style_id: str | None) -> tuple[Any, ...]:
         """The style and its ``basedOn`` ancestors, nearest first (cycles cut)."""
@@ -359,7 +374,7 @@ class StyleSheet:
             seen.add(style_id)
             style = self._styles[style_id]
             chain.append(style)
-            based_on = style.find(w("basedOn"))
+            based_on = first_child(style, w("basedOn"))
             style_id = based_on.get(VAL) if based_on is not None else None
         return tuple(chain)
 
@@ -379,7 +394,7 @@ class StyleSheet:
         """The heading level a paragraph style alone gives (see :meth:`heading_level`)."""
         chain = self.chain(style_id)
         for style in chain:
-            outline = _outline_level(style.find(_PPR))
+            outline = _outline_level(first_child(style, _PPR))
             if outline is not None:
                 return outline + 1 if 0 <= outline <= 8 else None
         for style in chain:
@@ -387,6 +402,10 @@ class StyleSheet:
             if match:
                 return int(match[1])
         return 0 if self.name(style_id) == "title" else None
+
+    def style_numbering(self, style_id: str | None) -> tuple[int | None, int | None]:
+        """``(numId, ilvl)`` the style chain attaches (an undefined style attaches none)."""
+        return self._numbering_of(style_id if style_id in self._styles else None)
 
     def _style_numbering(self, style_id: str | None) -> tuple[int | None, int | None]:
         """``(numId, ilvl)`` the style chain attaches, nearest declaration of each."""
@@ -401,25 +420,31 @@ class StyleSheet:
                 ilvl = integer(_child_val(numpr, _ILVL))
         return num_id, ilvl
 
-    def _paragraph_typography(self, style_id: str | None, level_ppr: Any | None) -> Typography:
+    def paragraph_typography(self, style_id: str | None, level_ppr: Any | None) -> Typography:
         """Paragraph formatting from defaults, style chain and list level, in that order."""
+        return apply_ppr(self.style_typography(style_id), level_ppr)
+
+    def _style_typography(self, style_id: str | None) -> Typography:
+        """Paragraph formatting from defaults and style chain (cached: no list level)."""
         typo = apply_ppr(WORD_PARAGRAPH_DEFAULTS, self._default_ppr)
         for style in reversed(self.chain(style_id)):
-            typo = apply_ppr(typo, style.find(_PPR))
-        return apply_ppr(typo, level_ppr)
+            typo = apply_ppr(typo, first_child(style, _PPR))
+        return typo
 
     def _base_run_format(self, style_id: str | None, char_style: str | None) -> RunFormat:
         """Run formatting from defaults, paragraph style and character style chains."""
         fmt = apply_rpr(RunFormat(), self._default_rpr, self.fonts)
         for style in reversed(self.chain(style_id)):
-            fmt = apply_rpr(fmt, style.find(_RPR), self.fonts)
+            fmt = apply_rpr(fmt, first_child(style, _RPR), self.fonts)
         for style in reversed(self.chain(char_style)):
-            fmt = apply_rpr(fmt, style.find(_RPR), self.fonts)
+            fmt = apply_rpr(fmt, first_child(style, _RPR), self.fonts)
         return fmt
 
     def run_format(self, style_id: str | None, rpr: Any | None) -> RunFormat:
         """Effective formatting of a run with properties ``rpr`` in a paragraph of ``style_id``."""
         char_style = _child_val(rpr, _RSTYLE) if rpr is not None else None
+        if char_style not in self._styles:  # adds nothing; not a key for the shared memo
+            char_style = None
         return apply_rpr(self.base_run_format(style_id, char_style), rpr, self.fonts)
 
     def default_typography(self) -> Typography:
@@ -439,17 +464,29 @@ def with_run_format(typo: Typography, fmt: RunFormat) -> Typography:
     return replace(typo, **fmt._asdict())
 
 
+def first_child(element: Any, tag: str) -> Any | None:
+    """``element.find(tag)`` for one plain tag, without lxml's path machinery.
+
+    A fraction of ``find``'s cost for the few children a property element
+    has, and the reader asks several times for every paragraph and run.
+    """
+    for node in element:
+        if node.tag == tag:
+            return node
+    return None
+
+
 def _find_path(element: Any | None, *names: str) -> Any | None:
     for name in names:
         if element is None:
             return None
-        element = element.find(w(name))
+        element = first_child(element, w(name))
     return element
 
 
 def _child_val(element: Any | None, tag: str) -> str | None:
-    child = element.find(tag) if element is not None else None
-    return child.get(VAL) if child is not None else None
+    found = first_child(element, tag) if element is not None else None
+    return found.get(VAL) if found is not None else None
 
 
 def _outline_level(ppr: Any | None) -> int | None:
@@ -497,7 +534,7 @@ class Numbering:
         numbering off); the level comes from the paragraph, else the style,
         else the abstract level linked to the style, else 0.
         """
-        numpr = ppr.find(_NUMPR) if ppr is not None else None
+        numpr = first_child(ppr, _NUMPR) if ppr is not None else None
         num_id = integer(_child_val(numpr, _NUMID))
         ilvl = integer(_child_val(numpr, _ILVL))
         style_num, style_ilvl = self._styles.style_numbering(style_id)
@@ -522,9 +559,9 @@ class Numbering:
             return None
         fmt = _num_fmt(lvl)
         text = _child_val(lvl, w("lvlText"))
-        picture = lvl.find(w("lvlPicBulletId")) is not None
+        picture = first_child(lvl, w("lvlPicBulletId")) is not None
         labelled = fmt != "none" and (bool(text and text.strip()) or picture)
-        return ListLevel(num_id, ilvl, labelled, fmt != "bullet", lvl.find(_PPR))
+        return ListLevel(num_id, ilvl, labelled, fmt != "bullet", first_child(lvl, _PPR))
 
     def _style_level(self, num_id: int, style_id: str | None) -> int:
         """The level whose ``w:pStyle`` names the paragraph's style, else 0."""

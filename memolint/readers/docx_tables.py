@@ -14,7 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from memolint.document import CellLayout, RowLayout, TableLayout
-from memolint.readers.docx_styles import StyleSheet, integer, is_on, number, twips_pt, w
+from memolint.readers.docx_styles import (
+    StyleSheet,
+    first_child,
+    integer,
+    is_on,
+    number,
+    twips_pt,
+    w,
+)
 
 #: Word's default cell margins: none above and below, 0.08 in (108 twips) at the sides.
 DEFAULT_CELL_MARGINS = (0.0, 5.4, 0.0, 5.4)
@@ -25,6 +33,7 @@ _NO_BORDER = frozenset({"nil", "none"})
 #: Multi-line borders take their width once per line and once per gap between lines.
 _MULTI_LINE = {"double": 3, "triple": 5}
 _VAL = w("val")
+_TC_PR = w("tcPr")
 
 
 def _margins(container: Any | None) -> tuple[float | None, ...] | None:
@@ -35,7 +44,7 @@ def _margins(container: Any | None) -> tuple[float | None, ...] | None:
     for names in _SIDES:
         found = None
         for name in names:
-            side = container.find(w(name))
+            side = first_child(container, w(name))
             if side is not None and side.get(w("type"), "dxa") == "dxa":
                 found = twips_pt(side.get(w("w")))
                 break
@@ -45,7 +54,7 @@ def _margins(container: Any | None) -> tuple[float | None, ...] | None:
 
 def _border_pt(borders: Any | None, side: str) -> float | None:
     """Width of one border of a ``w:tblBorders``/``w:tcBorders``; ``None`` if unset."""
-    element = borders.find(w(side)) if borders is not None else None
+    element = first_child(borders, w(side)) if borders is not None else None
     if element is None:
         return None
     style = element.get(_VAL, "nil")
@@ -58,9 +67,9 @@ def _border_pt(borders: Any | None, side: str) -> float | None:
 def _table_properties(tbl_pr: Any | None, styles: StyleSheet) -> list[Any]:
     """The table's own ``w:tblPr`` and its style chain's, nearest first."""
     found = [tbl_pr] if tbl_pr is not None else []
-    style = tbl_pr.find(w("tblStyle")) if tbl_pr is not None else None
+    style = first_child(tbl_pr, w("tblStyle")) if tbl_pr is not None else None
     for element in styles.chain(style.get(_VAL) if style is not None else None):
-        props = element.find(w("tblPr"))
+        props = first_child(element, w("tblPr"))
         if props is not None:
             found.append(props)
     return found
@@ -68,17 +77,18 @@ def _table_properties(tbl_pr: Any | None, styles: StyleSheet) -> list[Any]:
 
 def table_layout(tbl: Any, styles: StyleSheet, rows: tuple[RowLayout, ...]) -> TableLayout:
     """The geometry of ``tbl`` (a ``w:tbl``) with its already scanned ``rows``."""
-    tbl_pr = tbl.find(w("tblPr"))
+    tbl_pr = first_child(tbl, w("tblPr"))
     props = _table_properties(tbl_pr, styles)
     margins = list(DEFAULT_CELL_MARGINS)
     for element in reversed(props):
-        for index, value in enumerate(_margins(element.find(w("tblCellMar"))) or ()):
+        for index, value in enumerate(_margins(first_child(element, w("tblCellMar"))) or ()):
             if value is not None:
                 margins[index] = value
-    grid = tbl.find(w("tblGrid"))
-    columns = tuple(twips_pt(col.get(w("w"))) or 0.0 for col in grid.iterfind(w("gridCol"))) \
+    grid = first_child(tbl, w("tblGrid"))
+    columns = tuple(twips_pt(col.get(w("w"))) or 0.0 for col in grid.iterchildren(w("gridCol"))) \
         if grid is not None else ()
-    width_pt, share = _preferred_width(tbl_pr.find(w("tblW")) if tbl_pr is not None else None)
+    width_pt, share = _preferred_width(
+        first_child(tbl_pr, w("tblW")) if tbl_pr is not None else None)
     return TableLayout(grid_pt=columns, width_pt=width_pt, width_share=share,
                        cell_margins_pt=(margins[0], margins[1], margins[2], margins[3]),
                        rows=rows)
@@ -102,8 +112,8 @@ def _preferred_width(tbl_w: Any | None) -> tuple[float | None, float | None]:
 
 def inside_border_pt(tbl: Any, styles: StyleSheet) -> float:
     """Width of the lines between rows: ``insideH`` of the table or its style."""
-    for props in _table_properties(tbl.find(w("tblPr")), styles):
-        width = _border_pt(props.find(w("tblBorders")), "insideH")
+    for props in _table_properties(first_child(tbl, w("tblPr")), styles):
+        width = _border_pt(first_child(props, w("tblBorders")), "insideH")
         if width is not None:
             return width
     return 0.0
@@ -111,7 +121,7 @@ def inside_border_pt(tbl: Any, styles: StyleSheet) -> float:
 
 def row_layout(tr: Any, cells: tuple[CellLayout, ...], table_border_pt: float) -> RowLayout:
     """One ``w:tr``'s placement rules, with its scanned ``cells``."""
-    tr_pr = tr.find(w("trPr"))
+    tr_pr = first_child(tr, w("trPr"))
     header = cant_split = False
     height = None
     rule = "atLeast"
@@ -119,13 +129,13 @@ def row_layout(tr: Any, cells: tuple[CellLayout, ...], table_border_pt: float) -
     if tr_pr is not None:
         header = _flag(tr_pr, "tblHeader")
         cant_split = _flag(tr_pr, "cantSplit")
-        tr_height = tr_pr.find(w("trHeight"))
+        tr_height = first_child(tr_pr, w("trHeight"))
         if tr_height is not None:
             height = twips_pt(tr_height.get(_VAL))
             rule = tr_height.get(w("hRule"), "atLeast")
-        before = tr_pr.find(w("gridBefore"))
+        before = first_child(tr_pr, w("gridBefore"))
         grid_before = integer(before.get(_VAL)) or 0 if before is not None else 0
-    borders = [_border_pt(_cell_props(tc, "tcBorders"), "top") for tc in tr.iterfind(w("tc"))]
+    borders = [_border_pt(_cell_props(tc, "tcBorders"), "top") for tc in tr.iterchildren(w("tc"))]
     own = [b for b in borders if b is not None]
     return RowLayout(cells=cells, header=header, cant_split=cant_split, height_pt=height,
                      height_rule=rule, grid_before=grid_before,
@@ -133,24 +143,29 @@ def row_layout(tr: Any, cells: tuple[CellLayout, ...], table_border_pt: float) -
 
 
 def _flag(parent: Any, name: str) -> bool:
-    element = parent.find(w(name))
+    element = first_child(parent, w(name))
     return element is not None and is_on(element)
 
 
 def _cell_props(tc: Any, name: str) -> Any | None:
-    tc_pr = tc.find(w("tcPr"))
-    return tc_pr.find(w(name)) if tc_pr is not None else None
+    return _cell_prop(first_child(tc, _TC_PR), name)
+
+
+def _cell_prop(tc_pr: Any | None, name: str) -> Any | None:
+    """One property of a cell's ``w:tcPr`` (``None`` if it has none)."""
+    return first_child(tc_pr, w(name)) if tc_pr is not None else None
 
 
 def cell_layout(tc: Any, paragraphs: tuple[tuple[str, Any], ...],
                 images: tuple[float, ...]) -> CellLayout:
     """One ``w:tc``: its span, margins and vertical-merge state, with its content."""
-    span = _cell_props(tc, "gridSpan")
-    merge = _cell_props(tc, "vMerge")
+    tc_pr = first_child(tc, _TC_PR)
+    span = _cell_prop(tc_pr, "gridSpan")
+    merge = _cell_prop(tc_pr, "vMerge")
     return CellLayout(
         paragraphs=paragraphs,
         image_heights_pt=images,
         span=max(integer(span.get(_VAL)) or 1, 1) if span is not None else 1,
-        margins_pt=_margins(_cell_props(tc, "tcMar")),  # type: ignore[arg-type]
+        margins_pt=_margins(_cell_prop(tc_pr, "tcMar")),  # type: ignore[arg-type]
         merged=merge is not None and merge.get(_VAL, "continue") != "restart",
     )

@@ -16,8 +16,10 @@ already validated (sizes, ratios, no DTD in any XML part, see
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from lxml import etree
 
@@ -96,13 +98,45 @@ class _Relationships:
         return [rel for rel in self.by_id.values() if rel.reltype == reltype]
 
 
-class Package:
-    """A validated DOCX zip: parts found through relationships, parsed on first use."""
+_T = TypeVar("_T")
+#: :meth:`Package.shared` results by (builder, fingerprint), least recently used
+#: first: a few templates' styles and themes (a styles tree is a few MB).
+_SHARED: dict[tuple[Any, ...], Any] = {}
+_SHARED_MAX = 8
 
-    def __init__(self, archive: zipfile.ZipFile, blobs: dict[str, bytes]) -> None:
-        #: Member bytes already read (the package checks read every XML part).
+#: A zip local file header: signature, then name and extra field lengths at offset 26.
+_LOCAL_HEADER, _LOCAL_HEADER_SIZE = b"PK\x03\x04", 30
+
+
+def fingerprint(data: bytes, info: zipfile.ZipInfo) -> tuple[Any, ...] | None:
+    """All that decides what a zip member inflates to, read without inflating it.
+
+    The central directory's entry and the local header and compressed stream
+    zipfile reads (``data`` is the zip's bytes): two members with one
+    fingerprint inflate to the same bytes or fail alike, so what was learnt
+    from one member's bytes holds for the other's (a template's styles part,
+    shared by every memo written from it). ``None`` for a broken header.
+    """
+    start = info.header_offset
+    header = data[start : start + _LOCAL_HEADER_SIZE]
+    if len(header) < _LOCAL_HEADER_SIZE or not header.startswith(_LOCAL_HEADER):
+        return None
+    name_length, extra_length = struct.unpack_from("<HH", header, 26)
+    end = start + _LOCAL_HEADER_SIZE + name_length + extra_length + info.compress_size
+    return (info.filename, info.compress_type, info.flag_bits, info.CRC, info.file_size,
+            info.compress_size, data[start:end])
+
+
+class Package:
+    """A validated DOCX zip: parts found through relationships, inflated and parsed on use."""
+
+    def __init__(self, archive: zipfile.ZipFile, data: bytes | None = None,
+                 blobs: dict[str, bytes] | None = None) -> None:
         self._archive = archive
-        self._blobs = blobs
+        #: The zip's own bytes, from which :meth:`fingerprint` slices a part's stream.
+        self._data = data
+        #: Member bytes by member name, as far as read (the package checks read small parts).
+        self._blobs = blobs if blobs is not None else {}
         self._rels: dict[str, _Relationships] = {}
         self._elements: dict[str | None, Any] = {}
 
@@ -119,6 +153,34 @@ class Package:
                 return None
             self._blobs[member] = blob
         return blob
+
+    def fingerprint(self, partname: str | None) -> tuple[Any, ...] | None:
+        """The part's :func:`fingerprint`; ``None`` for no part or no zip bytes."""
+        if partname is None or self._data is None:
+            return None
+        try:
+            info = self._archive.getinfo(partname[1:])
+        except KeyError:
+            return None
+        return fingerprint(self._data, info)
+
+    def shared(self, partname: str | None, build: Callable[[Any | None], _T]) -> _T:
+        """``build(root element or None)``, computed once per process per distinct part.
+
+        Keyed by :meth:`fingerprint`, and kept only once it succeeded, so a
+        part that fails to read or parse fails again for every document.
+        ``build`` must return a value nobody changes afterwards.
+        """
+        key = self.fingerprint(partname)
+        if key is not None and (build, key) in _SHARED:
+            _SHARED[build, key] = _SHARED.pop((build, key))  # the most recently used is last
+            return _SHARED[build, key]  # type: ignore[no-any-return]
+        value = build(self.element(partname))
+        if key is not None:
+            if len(_SHARED) >= _SHARED_MAX:
+                del _SHARED[next(iter(_SHARED))]
+            _SHARED[build, key] = value
+        return value
 
     def element(self, partname: str | None) -> Any | None:
         """A part's root element, parsed once; ``None`` for no part or a missing member."""
@@ -181,4 +243,9 @@ class Package:
         return None
 
     def _existing(self, partname: str) -> str | None:
-        return partname if self.blob(partname) is not None else None
+        """``partname`` if the zip holds it (it is read, and checked, when used)."""
+        try:
+            self._archive.getinfo(partname[1:])
+        except KeyError:
+            return None
+        return partname
