@@ -98,7 +98,14 @@ def _entries() -> dict[str, Any]:
 
 
 def _save(entries: dict[str, Any]) -> bool:
-    """Write the TOML cache; False when a table is not JSON (a TOML date)."""
+    """Write the TOML cache; False when a table is not JSON (a TOML date).
+
+    Entries of files that no longer exist (a deleted checkout, a temporary
+    folder) are dropped first: every process reads the whole cache at
+    start-up, so it must not grow with each place memolint was ever run from.
+    """
+    for stale in [key for key in entries if not os.path.isfile(key)]:
+        del entries[stale]
     return _write_json(cache_file(), entries)
 
 

@@ -39,6 +39,25 @@ def _fresh_cache(monkeypatch, folder: Path) -> None:
     tomlcache._entries.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def _forget_test_entries():
+    """Entries a test made must not reach the real cache through the in-memory copy."""
+    yield
+    tomlcache._entries.cache_clear()
+
+
+def test_entries_of_vanished_files_are_dropped_when_the_cache_is_written(monkeypatch, tmp_path):
+    _fresh_cache(monkeypatch, tmp_path / "cache")
+    gone, kept = tmp_path / "gone.toml", tmp_path / "kept.toml"
+    gone.write_text("a = 1\n", encoding="utf-8")
+    kept.write_text("b = 2\n", encoding="utf-8")
+    tomlcache.load_toml(gone, remember=True)
+    gone.unlink()
+    tomlcache.load_toml(kept, remember=True)
+    stored = json.loads(tomlcache.cache_file().read_text(encoding="utf-8"))
+    assert list(stored) == [str(kept.resolve())]
+
+
 def test_a_cached_table_equals_the_parsed_file_and_is_reused(monkeypatch, tmp_path):
     _fresh_cache(monkeypatch, tmp_path)
     pack = builtin_pack_paths()[0]
