@@ -19,6 +19,7 @@ the CLI, so output, cache use and exit codes are the CLI's by construction.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -173,8 +174,5 @@ def _aborted() -> int:
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-    except (OSError, AttributeError, ValueError):
-        pass
+    with contextlib.suppress(OSError, AttributeError, ValueError):  # no real stdout: nothing to do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
