@@ -24,6 +24,11 @@ candidate boundary from the tokens around it, in one linear pass:
 The tokenizer gets special cases for abbreviations spaCy's English
 exceptions lack ("approx.", "etc.", "incl.", "Fig.", "No.", ...), so they stay
 one token on both the blank and the model pipelines.
+
+The blank pipeline needs only the decisions, not a doc: :func:`sentence_ranges`
+tokenizes just the few words around each terminal (spaCy's tokenizer cuts a
+text at white space and tokenizes each piece on its own), and remembers each
+such cluster's decisions, so a warm process rarely tokenizes at all.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,6 +76,9 @@ SENTENCE_STARTERS = frozenset(_STARTERS.split())
 _TERMINAL = re.compile(r"^(?:[.!?…]+|\.{2,})$")
 _CLOSERS = frozenset('"\')]}\u00bb\u201d\u2019')
 _OPENERS = frozenset('"\'([{\u00ab\u201c\u2018')
+_TERMINAL_ENDS = (".", "!", "?", "\u2026")
+_TERMINALS = frozenset(_TERMINAL_ENDS)
+_TERMINAL_CHAR = re.compile("[.!?\u2026]")
 
 
 def add_special_cases(nlp: Language) -> None:
@@ -191,13 +200,133 @@ def sentence_ranges(text: str, make_doc: Callable[[str], Doc]) -> list[tuple[int
 
     A range runs from a sentence's first token (the first one from 0) to the
     next sentence's first token or the end of ``text``, so it may hold white
-    space at either end. ``make_doc`` (the tokenizer) is called only when
-    ``text`` holds terminal punctuation: without any, it is one sentence.
-    Nothing is written into the doc, and token texts are slices of ``text``,
-    far cheaper than the Token objects the component has to ask for.
+    space at either end. Without terminal punctuation ``text`` is one
+    sentence. Otherwise only the clusters around terminals are looked at
+    (see :func:`_clusters`), and each cluster's decisions are remembered by
+    its text: ``make_doc`` (the tokenizer) runs once, on the clusters not
+    seen before, and nothing is written into a doc.
     """
     if not _TERMINAL_CHAR.search(text):
         return [(0, len(text))]
+    spans = _clusters(text)
+    keys = [text[start:end] for start, end in spans]
+    cache = _cache_of(make_doc)
+    missing = [key for key in keys if key not in cache]
+    if missing:
+        missing = list(dict.fromkeys(missing))
+        if len(cache) + len(missing) > CACHE_LIMIT:  # start afresh, but keep this text's
+            kept = {key: cache[key] for key in keys if key in cache}
+            cache.clear()
+            cache.update(kept)
+        cache.update(_decide(missing, make_doc))
+    firsts = [0]
+    for (start, _), key in zip(spans, keys, strict=True):
+        for offset in cache[key]:
+            firsts.append(start + offset)
+    return list(zip(firsts, [*firsts[1:], len(text)], strict=True))
+
+
+#: A cluster: a chunk (run without white space) holding a terminal, the chunks
+#: after it that hold a terminal or only marks the splitter looks past
+#: (terminals, closers, openers), and the chunk after those, where the next
+#: word is. Each piece starts a chunk and ends one.
+_CLUSTER = re.compile(
+    r"(?<!\S){word}"
+    r"(?:\s+(?:[{marks}]+(?!\S)|{word}))*"
+    r"(?:\s+\S+)?".format(
+        word=r"[^\s.!?\u2026]*[.!?\u2026]\S*",  # a chunk holding a terminal
+        marks=re.escape("".join(sorted(_TERMINALS | _CLOSERS | _OPENERS))),
+    )
+)
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` that decide its sentence boundaries.
+
+    The splitter decides at each token ending in a terminal from that token,
+    the tokens it skips after it (white space, closers, terminals, openers)
+    and the first word after those, which the last chunk of a cluster holds:
+    no decision looks past a cluster, so each can be decided on its own.
+    The one look back, at the word before a two-character token such as
+    "B." ("option B. Option"), is kept by starting the cluster one chunk
+    earlier when that word is one space before it (a chunk without a
+    terminal, so it adds no decision of its own).
+    """
+    spans = []
+    end = 0
+    # Full stops are found by ``str.find``, several times faster than a
+    # regular expression; the other terminals are rare.
+    only_stops = not ("!" in text or "?" in text or "\u2026" in text)
+    position = text.find(".") if only_stops else _first_terminal(text, 0)
+    while position >= 0:
+        # The cluster starts at the chunk holding the terminal: after the last
+        # space before it, unless other white space comes later (then search).
+        start = text.rfind(" ", end, position) + 1 or end
+        cluster = _CLUSTER.match(text, start) or _CLUSTER.search(text, end)
+        start, end = cluster.span()  # type: ignore[union-attr]
+        if (text[start + 1:start + 2] in _TERMINALS and start > 1 and text[start - 1] == " "
+                and not text[start - 2].isspace()):
+            start -= 1
+            while start and not text[start - 1].isspace():
+                start -= 1
+        spans.append((start, end))
+        position = text.find(".", end) if only_stops else _first_terminal(text, end)
+    return spans
+
+
+def _first_terminal(text: str, position: int) -> int:
+    """Where the first terminal at or after ``position`` is, or -1."""
+    found = _TERMINAL_CHAR.search(text, position)
+    return found.start() if found else -1
+
+
+#: Between clusters decided together: a line break, so each one starts after
+#: white space, as a text's first token does. Every cluster ends with the word
+#: its last decision stops at, but the one ending its text: that one is also
+#: the last of the clusters a text has not seen, so nothing follows it.
+_SEPARATOR = "\n"
+#: Clusters remembered per pipeline; the cache is emptied when it would grow past this.
+CACHE_LIMIT = 20_000
+_CACHES: WeakKeyDictionary[object, dict[str, tuple[int, ...]]] = WeakKeyDictionary()
+
+
+def _cache_of(make_doc: Callable[[str], Doc]) -> dict[str, tuple[int, ...]]:
+    """The decisions cached for a pipeline's ``make_doc``, by cluster text.
+
+    A bound method is made afresh at each attribute access, so the cache
+    belongs to its owner (the pipeline, held weakly), which must not change
+    its tokenizer rules afterwards (memolint's are fixed when it is loaded).
+    """
+    owner = getattr(make_doc, "__self__", make_doc)
+    cache = _CACHES.get(owner)
+    if cache is None:
+        cache = _CACHES[owner] = {}
+    return cache
+
+
+def _decide(clusters: list[str], make_doc: Callable[[str], Doc]) -> dict[str, tuple[int, ...]]:
+    """Each cluster's sentence starts (offsets in it), from one tokenizer call for all.
+
+    ``clusters`` come from one text, in its order (see :data:`_SEPARATOR`).
+    """
+    bases = []
+    base = 0
+    for cluster in clusters:
+        bases.append(base)
+        base += len(cluster) + len(_SEPARATOR)
+    starts: list[list[int]] = [[] for _ in clusters]
+    for offset in _token_starts(_SEPARATOR.join(clusters), make_doc):
+        index = bisect_right(bases, offset) - 1
+        starts[index].append(offset - bases[index])
+    return dict(zip(clusters, map(tuple, starts), strict=True))
+
+
+def _token_starts(text: str, make_doc: Callable[[str], Doc]) -> list[int]:
+    """Where the sentences after the first start in ``text``, from all its tokens.
+
+    Token texts are slices of ``text``, far cheaper than the Token objects
+    the component has to ask for.
+    """
     from spacy.attrs import IDX, SPACY
 
     spaces, offsets = make_doc(text).to_array([SPACY, IDX]).T.tolist()
@@ -208,12 +337,9 @@ def sentence_ranges(text: str, make_doc: Callable[[str], Doc]) -> list[tuple[int
         index = bisect_right(offsets, match.start()) - 1
         if words.end(index) == match.end():
             candidates.append(index)
-    firsts = [0, *(offsets[index] for index in _start_indices(words, spaces, candidates)[1:])]
-    return list(zip(firsts, [*firsts[1:], len(text)], strict=True))
+    return [offsets[index] for index in _start_indices(words, spaces, candidates)[1:]]
 
 
-_TERMINAL_CHAR = re.compile("[.!?\u2026]")
-_TERMINAL_ENDS = (".", "!", "?", "\u2026")
 
 
 def _ends_in_terminal(text: str) -> bool:
