@@ -51,9 +51,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block import StateBlock
@@ -61,7 +60,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline, autolink, backtick, image, link
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.footnote.index import footnote_ref
+from mdit_py_plugins.footnote.index import footnote_ref, footnote_tail
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from memolint.document import (
@@ -76,6 +75,9 @@ from memolint.document import (
 )
 from memolint.errors import InputError
 from memolint.suppressions import parse_directives
+
+if TYPE_CHECKING:
+    import yaml
 
 #: Whitespace as CommonMark trims it (markdown-it's ``mdTrim``); ``str.strip()``
 #: alone would also cut characters markdown-it keeps, breaking suffix checks.
@@ -161,7 +163,18 @@ def _parser() -> MarkdownIt:
     terminators = getattr(md.inline, "terminator_re", None)
     if terminators is not None:  # markdown-it-py >= 4 exposes where plain text stops
         md.core.ruler.at("inline", _inline_rule(terminators))
+    md.core.ruler.at("footnote_tail", _footnote_tail_if_marked)
     return md
+
+
+def _footnote_tail_if_marked(state: StateCore) -> None:
+    """The footnote plugin's ``footnote_tail``, skipped when no note can exist.
+
+    Both a footnote reference and a definition start with ``[^``; without one
+    in the source, the rule would only copy the token list unchanged.
+    """
+    if "[^" in state.src:
+        footnote_tail(state)
 
 
 def _configured_parser() -> MarkdownIt:
@@ -191,6 +204,13 @@ def _dispatch_block_rules(md: MarkdownIt) -> None:
     :data:`_BLOCK_STARTS`). Skipping those calls leaves the tokens unchanged:
     the order of the remaining rules is kept, and the chains that decide
     whether a line interrupts a paragraph, list or quote are not touched.
+
+    The commonest blocks skip the rules altogether: a plain paragraph, a
+    plain tight bullet list and a plain ATX heading are pushed as the tokens
+    their rule would make (:func:`_push_plain_paragraph`,
+    :func:`_push_tight_list`, :func:`_push_atx_heading`), and before a blank
+    line the rules that need a second line are not tried. These shortcuts
+    are only taken with the rule set they were checked against.
     """
     ruler = md.block.ruler
     named = list(zip(ruler.get_active_rules(), ruler.getRules(""), strict=True))
@@ -199,17 +219,158 @@ def _dispatch_block_rules(md: MarkdownIt) -> None:
         char: [rule for name, rule in named if char in _BLOCK_STARTS.get(name, char)]
         for char in set("".join(_BLOCK_STARTS.values()))
     }
+    # The shortcuts below rely on which rules may start anywhere.
+    checked = [name for name, _ in named if name not in _BLOCK_STARTS] == _ANYWHERE_RULES
+    # Before a blank line (or the end), rules that need a second line refuse
+    # any line, and indented code any line indented less than four.
+    two_lines = {rule for name, rule in named if name in _NEED_TWO_LINES}
+    by_char_alone = {char: [rule for rule in rules if rule not in two_lines]
+                     for char, rules in by_char.items()}
+    rules_by_name = dict(named)
+    heading = rules_by_name.get("heading")
+    blocks = checked and heading is not None and {"hr", "list"} <= rules_by_name.keys()
 
     def dispatch(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         pos = state.bMarks[start] + state.tShift[start]
         char = state.src[pos] if pos < state.eMarks[start] else ""
-        for rule in by_char.get(char, anywhere):  # noqa: SIM110 - no generator per block
+        if char in _BULLETS and blocks and state.parentType == "root" and (
+                state.blkIndent == 0 and _push_tight_list(state, start, heading)):
+            return True
+        following = start + 1
+        rules = by_char.get(char, anywhere)
+        if checked and not state.is_code_block(start):
+            if rules is anywhere and _push_plain_paragraph(state, start):
+                return True
+            if following >= state.lineMax or state.isEmpty(following):
+                if char == "#" and blocks and _push_atx_heading(state, start):
+                    return True
+                rules = by_char_alone.get(char, rules)
+        for rule in rules:  # noqa: SIM110 - no generator per block
             if rule(state, start, end, silent):
                 return True
         return False
 
     chain = ruler.getRules
     ruler.getRules = lambda name="": [dispatch] if name == "" else chain(name)  # type: ignore[method-assign]
+
+
+#: The block rules that may start at any character, in markdown-it's order.
+_ANYWHERE_RULES = ["front_matter", "table", "code", "lheading", "paragraph"]
+#: Rules that refuse a line followed by a blank one (or the end) unless it is
+#: indented code: a table and a setext heading need a second line.
+_NEED_TWO_LINES = frozenset({"table", "code", "lheading"})
+
+
+#: Bullet list markers.
+_BULLETS = frozenset("-*+")
+
+
+def _push_tight_list(state: StateBlock, start: int, heading: Callable[..., bool]) -> bool:
+    """Push the tokens markdown-it's ``list`` rule makes of a plain tight bullet list.
+
+    Only for the simplest list, at the top level: from line ``start`` on,
+    unindented items of one line each, ``marker``, one space and a letter
+    (so the item's text is one plain paragraph: no other block starts with a
+    letter, and the next item or the end interrupts it), on consecutive lines.
+    The list must then clearly end: at a blank line followed by an unindented
+    line without the marker (which would continue the list, loose), or at
+    the end, or at an ATX heading right after the last item. Anything else
+    is left to markdown-it (``False``).
+    """
+    src, begins, ends, counts = state.src, state.bMarks, state.eMarks, state.sCount
+    marker, last = src[begins[start]], state.lineMax
+    line = start
+    while line < last and counts[line] == 0 and ends[line] - begins[line] > 2 and (
+            src[begins[line]] == marker and src[begins[line] + 1] == " "
+            and src[begins[line] + 2].isalpha()):
+        line += 1
+    if line == start:
+        return False
+    after = line
+    if after < last and not state.isEmpty(after):
+        if counts[after] != 0 or not heading(state, after, last, True):
+            return False
+    else:
+        while after < last and state.isEmpty(after):
+            after += 1
+        if after < last and (counts[after] != 0 or src[begins[after]] == marker):
+            return False
+    opening = state.push("bullet_list_open", "ul", 1)
+    opening.markup, opening.map = marker, [start, after]
+    for item in range(start, line):
+        token = state.push("list_item_open", "li", 1)
+        token.markup, token.map = marker, [item, item + 1 if item + 1 < line else after]
+        content = src[begins[item] + 2 : ends[item]].rstrip(_TRIM)
+        _push_paragraph(state, item, item + 1, content, hidden=True)
+        state.push("list_item_close", "li", -1).markup = marker
+    state.push("bullet_list_close", "ul", -1).markup = marker
+    state.line = after
+    return True
+
+
+def _push_atx_heading(state: StateBlock, start: int) -> bool:
+    """Push the tokens markdown-it's ``heading`` rule makes of a plain ATX heading.
+
+    For line ``start`` before a blank line (or the end; else a table could
+    take it as its header row): one to six ``#``, a space, and text that ends
+    in neither ``#``, a space nor a tab, so there is no closing sequence to
+    cut. Other headings are left to markdown-it (``False``).
+    """
+    src, pos, end = state.src, state.bMarks[start] + state.tShift[start], state.eMarks[start]
+    text = pos
+    while text < end and src[text] == "#":
+        text += 1
+    level = text - pos
+    if level > 6 or end - text < 2 or src[text] != " " or src[end - 1] in "# \t":
+        return False
+    state.line = start + 1
+    tag, markup = f"h{level}", "#" * level
+    opening = state.push("heading_open", tag, 1)
+    opening.markup, opening.map = markup, [start, start + 1]
+    token = state.push("inline", "", 0)
+    token.content, token.map, token.children = src[text:end].strip(_TRIM), [start, start + 1], []
+    state.push("heading_close", tag, -1).markup = markup
+    return True
+
+
+def _push_plain_paragraph(state: StateBlock, start: int) -> bool:
+    """Push the tokens markdown-it's ``paragraph`` rule makes of a plain paragraph.
+
+    For a paragraph from line ``start`` (no indented code, starting with no
+    block marker) whose following lines each start with a letter, or are
+    ones the rule passes over unchecked (indented four more, or a block
+    quote's lazy line), up to a blank line or the end: no rule can interrupt
+    it at such a line (all start with a marker; a table also needs a
+    delimiter row, which starts with ``|``, ``-`` or ``:``), nor make it a
+    setext heading (whose underline starts with ``=`` or ``-``), and front
+    matter starts with ``-``. Other paragraphs are left to markdown-it
+    (``False``).
+    """
+    src, begins, shifts, ends, counts = (
+        state.src, state.bMarks, state.tShift, state.eMarks, state.sCount)
+    following, last, indent = start + 1, state.lineMax, state.blkIndent
+    while following < last:
+        pos = begins[following] + shifts[following]
+        if pos >= ends[following]:
+            break
+        if 0 <= counts[following] <= indent + 3 and not src[pos].isalpha():
+            return False
+        following += 1
+    state.line = following
+    content = state.getLines(start, following, indent, False).strip(_TRIM)
+    _push_paragraph(state, start, following, content)
+    return True
+
+
+def _push_paragraph(state: StateBlock, start: int, end: int, content: str, *,
+                    hidden: bool = False) -> None:
+    """The three tokens of a paragraph on lines ``start`` to ``end`` (exclusive),
+    as markdown-it's ``paragraph`` rule pushes them (``hidden`` in a tight list)."""
+    opening = state.push("paragraph_open", "p", 1)
+    opening.map, opening.hidden = [start, end], hidden
+    token = state.push("inline", "", 0)
+    token.content, token.map, token.children = content, [start, end], []
+    state.push("paragraph_close", "p", -1).hidden = hidden
 
 
 def _inline_rule(terminators: re.Pattern[str]) -> Callable[[StateCore], None]:
@@ -326,9 +487,11 @@ class _ContentMap:
     @classmethod
     def of_columns(cls, line: int, columns: Sequence[int]) -> _ContentMap:
         """Map content whose ``i``-th character stands at ``columns[i]`` on ``line``."""
-        starts = [i for i, column in enumerate(columns) if i == 0 or column != columns[i - 1] + 1]
-        if not starts:
+        if not columns:
             return cls.at(line, 1)
+        if columns[-1] - columns[0] == len(columns) - 1:  # ascending, so without gaps
+            return cls.at(line, columns[0])
+        starts = [i for i, column in enumerate(columns) if i == 0 or column != columns[i - 1] + 1]
         return cls(starts, [(line, columns[i]) for i in starts])
 
     def place(self, offset: int) -> tuple[int, int]:
@@ -695,7 +858,7 @@ def _is_sole_image(children: Sequence[Token]) -> bool:
 # Tables
 
 
-def _split_row(source: str, nested: bool) -> list[tuple[str, list[int]]]:
+def _split_row(source: str, nested: bool) -> list[tuple[str, Sequence[int]]]:
     """A table row's cells as markdown-it splits them: ``(text, columns)`` each.
 
     Mirrors markdown-it's ``escapedSplit``: ``\\|`` is a literal pipe and
@@ -706,7 +869,26 @@ def _split_row(source: str, nested: bool) -> list[tuple[str, list[int]]]:
     empty first cell, they are skipped to see whether the row starts with a
     pipe. ``nested`` says the table is inside a quote or list.
     """
-    cells: list[tuple[str, list[int]]] = []
+    cells = _escaped_cells(source) if "\\" in source else _plain_cells(source)
+    prefix = (_CONTAINER_MARKERS if nested else _INDENT).match(source).end()  # type: ignore[union-attr]
+    if source.startswith("|", prefix):
+        cells.pop(0)
+    return cells
+
+
+def _plain_cells(source: str) -> list[tuple[str, Sequence[int]]]:
+    """A row without backslashes split at every pipe, each cell's columns a range."""
+    cells: list[tuple[str, Sequence[int]]] = []
+    column = 1
+    for text in source.split("|"):
+        cells.append((text, range(column, column + len(text))))
+        column += len(text) + 1
+    return cells
+
+
+def _escaped_cells(source: str) -> list[tuple[str, Sequence[int]]]:
+    """A row split at pipes that no backslash escapes; ``\\|`` keeps only the pipe."""
+    cells: list[tuple[str, Sequence[int]]] = []
     text: list[str] = []
     columns: list[int] = []
     escaped = False
@@ -721,13 +903,10 @@ def _split_row(source: str, nested: bool) -> list[tuple[str, list[int]]]:
             columns.append(index + 1)
         escaped = char == "\\"
     cells.append(("".join(text), columns))
-    prefix = (_CONTAINER_MARKERS if nested else _INDENT).match(source).end()  # type: ignore[union-attr]
-    if source.startswith("|", prefix):
-        cells.pop(0)
     return cells
 
 
-def _cell_map(line: int, cell: tuple[str, list[int]] | None, content: str) -> _ContentMap:
+def _cell_map(line: int, cell: tuple[str, Sequence[int]] | None, content: str) -> _ContentMap:
     """Map of one cell's content (markdown-it trims it) on its row's line."""
     if cell is None or not content:
         return _ContentMap.at(line, 1)
@@ -830,7 +1009,11 @@ class _BlockReader:
 
         A malformed or non-mapping front matter is a note, not an error: the
         memo is still linted. A string ``title`` becomes a level-0 heading.
+        PyYAML is imported here, not with the module: most memos have no front
+        matter, and the import costs a cold run ~15 ms.
         """
+        import yaml
+
         try:
             data = yaml.safe_load(token.content)
             tree = yaml.compose(token.content, Loader=yaml.SafeLoader)
@@ -879,6 +1062,8 @@ class _BlockReader:
     def _inline_block(self, token: Token) -> None:
         """A heading or a paragraph (list item, quote, image) from its inline token."""
         line = _first_line(token) + _lines_stripped_before(token, self.lines)
+        if self._plain_line(token, line):
+            return
         builder = _TextBuilder()
         where = _ContentMap.of_lines(token.content, line, self.lines)
         self._walk_inline(token, where, builder)
@@ -890,6 +1075,34 @@ class _BlockReader:
         if kind == "list_item":
             _render_task_box(builder)
         self._emit(kind, builder, line=line)
+
+    def _plain_line(self, token: Token, line: int) -> bool:
+        """Emit a block that is one source line of plain text; ``False`` if it is not one.
+
+        Most blocks are such a line: their text is the content itself and one
+        anchor places it, so the general walk (text builder, content map,
+        trimming) would build the same block from many more objects.
+        """
+        content, children = token.content, token.children
+        if (not children or len(children) != 1 or children[0].type != "text"
+                or children[0].content != content or "\n" in content
+                or content.strip() != content):
+            return False
+        level = self._heading_level
+        kind = "heading" if level else self._container_kind()
+        if kind == "list_item" and _TASK_BOX.match(content):
+            return False
+        source = self.lines[min(line, len(self.lines)) - 1]
+        tail = source.rstrip(_TRIM)
+        # The content is a suffix of its source line, unless a heading lost closing #s.
+        if tail.endswith(content):
+            column = len(tail) - len(content) + 1
+        else:
+            ((_, column),) = _line_columns(source, content)
+        self._heading_level = 0
+        self._block(kind, content, SourceMap(((0, line, column),)),
+                    Position(line, column + len(content)), {"level": level})
+        return True
 
     def _walk_inline(self, token: Token, where: _ContentMap, builder: _TextBuilder) -> None:
         """Append an inline token's visible text to ``builder``, collecting directives."""
@@ -904,11 +1117,14 @@ class _BlockReader:
 
     def _paragraph_kind(self, children: Sequence[Token]) -> str:
         """``list_item``, ``image``, ``quote`` or ``paragraph`` by the nearest container."""
+        kind = self._container_kind()
+        return "image" if kind != "list_item" and _is_sole_image(children) else kind
+
+    def _container_kind(self) -> str:
+        """``list_item``, ``quote`` or ``paragraph``: a paragraph's kind by its container."""
         nearest = self._nearest
         if nearest is not None and nearest.kind == "item" and not nearest.has_text:
             return "list_item"
-        if _is_sole_image(children):
-            return "image"
         return "quote" if nearest is not None and nearest.kind == "quote" else "paragraph"
 
     def _code(self, token: Token) -> None:
@@ -942,7 +1158,7 @@ class _BlockReader:
         builder = _TextBuilder()
         rows: list[tuple[str, ...]] = []
         cells: list[_TextBuilder] = []
-        split: list[tuple[str, list[int]]] = []
+        split: list[tuple[str, Sequence[int]]] = []
         line = 0
         for token in stream:
             if token.type == "table_close":
@@ -1020,15 +1236,21 @@ class _BlockReader:
             attrs["font_spans"] = _style_spans(builder.styles, lead, len(text))
         if builder.hard_breaks:
             attrs["layout_text"] = _with_line_breaks(text, builder.hard_breaks, lead)
-        if self._list_attrs:
-            attrs.update(self._list_attrs)
-        if kind == "list_item":
-            next(c for c in reversed(self._stack) if c.kind == "item").has_text = True
-        block = Block(kind, text, source, end, quoted=self._quoted, **attrs)  # type: ignore[arg-type]
-        self.blocks.append(block)
+        block = self._block(kind, text, source, end, attrs)
         if builder.notes:
             self._note_marks.append((block, tuple(
                 (min(max(at - lead, 0), len(text)), note) for at, note in builder.notes)))
+
+    def _block(self, kind: str, text: str, source: SourceMap, end: Position,
+               attrs: dict[str, Any]) -> Block:
+        """Append a finished block, in the current container context."""
+        if self._list_attrs:
+            attrs.update(self._list_attrs)
+        if kind == "list_item":
+            self._nearest.has_text = True  # type: ignore[union-attr]  # an item's first text
+        block = Block(kind, text, source, end, quoted=self._quoted, **attrs)  # type: ignore[arg-type]
+        self.blocks.append(block)
+        return block
 
 
 def _style_spans(styles: Sequence[tuple[int, int, bool]], lead: int,
