@@ -12,6 +12,7 @@ report.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -44,7 +45,7 @@ ENDNOTE_MARGIN_PT = 56.7
 _EPSILON = 0.01
 
 
-@dataclass
+@dataclass(slots=True)
 class Box:
     """One block, ready to pour: spacing, lines and the keep rules."""
 
@@ -62,8 +63,9 @@ class Box:
     #: Height repeated at the top of each page the box continues on (table header rows).
     repeat: float = 0.0
     #: Footnotes: ``(line, height)``, the box's line (counted across its rows)
-    #: holding the reference, and the note's height, in line order.
-    notes: list[tuple[int, float]] = field(default_factory=list)
+    #: holding the reference, and the note's height, in line order (a list of its
+    #: own, made only for a box with notes).
+    notes: Sequence[tuple[int, float]] = ()
     #: Space after the notes' last paragraph: LibreOffice leaves it out below the
     #: page's last note (measured: notes in a 6 pt-after style end flush at the margin).
     note_trail: float = 0.0
@@ -149,7 +151,10 @@ class _Boxer:
 
     def _new_style(self, source: Typography | None, typo: Typography) -> _Style:
         measure = self.measure(typo)
-        return _Style(source, typo, measure, _line_height(typo, measure))
+        return _Style(source, typo, measure, _line_height(typo, measure),
+                      typo.space_before_pt or 0.0, typo.space_after_pt or 0.0,
+                      typo.indent_left_pt or 0.0, typo.indent_right_pt or 0.0,
+                      typo.indent_first_pt or 0.0)
 
     def text_measure(self, style: _Style, text: str) -> tuple[Measure, float]:
         """The measure and line height of ``text`` in ``style``: the style's own unless
@@ -245,16 +250,20 @@ class _Boxer:
     def box(self, block: Block, width: float) -> Box:
         """The block's box, with the footnotes it references (endnotes are kept aside)."""
         box = self._box(block, width)
+        if not block.note_refs:
+            return box
+        notes: list[tuple[int, float]] = []
         for ref in block.note_refs:
             if ref.kind == "endnote":
                 self.endnotes.append(ref.content)
                 continue
             lines = box.rows[0][1] if box.rows and block.kind != "table" else 1
             line = min(ref.offset * lines // max(len(block.text), 1), lines - 1)
-            box.notes.append((line, self._furniture(ref.content, width)))
+            notes.append((line, self._furniture(ref.content, width)))
             if ref.content.paragraphs:
                 last = _merge(ref.content.paragraphs[-1][1], self.defaults)
                 box.note_trail = last.space_after_pt or 0.0
+        box.notes = notes
         return box
 
     def endnote_pages(self, setup: PageSetup) -> float:
@@ -266,42 +275,41 @@ class _Boxer:
         return full + rest / height
 
     def _box(self, block: Block, width: float) -> Box:
-        if block.kind == "page_break":
+        kind = block.kind
+        if kind == "page_break":
             return Box(0.0, 0.0, [], page_break=True)
         style = self.style(block)
         typo = style.typography
         text = block.layout_text or block.text
-        measure, line = self.text_measure(style, text)
-        left = typo.indent_left_pt or 0.0
-        inner = width - left - (typo.indent_right_pt or 0.0)
+        measure, line = ((style.measure, style.line) if text.isascii()  # as has_asian(text)
+                         else self.text_measure(style, text))
+        left = style.left
+        inner = width - left - style.right
         rows: list[tuple[float, int]]
-        if block.kind == "table" and block.table_layout is not None:
+        if kind == "table" and block.table_layout is not None:
             rows, header = table_rows(block.table_layout, width, self._cell_paragraph)
             return Box(0.0, 0.0, rows, repeat=header)
-        if block.kind == "table":
+        if kind == "table":
             rows = self._table_rows(block, typo, measure, line, inner)
-        elif block.kind == "image" and not self.markdown:
+        elif kind == "image" and not self.markdown:
             rows = []
+        elif kind == "code":
+            rows = [(line, self.code_lines(text, measure, inner))]
         else:
-            first = inner if block.kind == "list_item" else inner - (typo.indent_first_pt or 0.0)
-            runs = self.runs(block, measure.asian is not None)  # as has_asian(text)
-            rows = [(line, self.count(text, measure, inner, first, runs)
-                     if block.kind != "code" else self.code_lines(text, measure, inner))]
+            first = inner if kind == "list_item" else inner - style.first
+            runs = (self.runs(block, measure.asian is not None)  # as has_asian(text)
+                    if block.font_spans or block.code_spans else ())
+            rows = [(line, self.count(text, measure, inner, first, runs))]
         if block.images and not self.markdown:
             rows += [(min(h, 10_000.0), 1) for _, h in block.images if h > 0]
         # Keep rules come from the paragraph's own format: a DOCX paragraph that
         # merely has an outline level (a numbered clause) still splits across
         # pages in Word and LibreOffice unless its style says keepNext/keepLines.
-        return Box(
-            before=typo.space_before_pt or 0.0,
-            after=0.0 if block.kind == "table" else typo.space_after_pt or 0.0,
-            rows=rows,
-            keep_with_next=typo.keep_with_next,
-            keep_together=typo.keep_lines,
-            page_break_before=typo.page_break_before,
-            contextual_key=(block.kind, typo.font, typo.size_pt, left)
-            if typo.contextual_spacing else None,
-        )
+        return Box(style.before, 0.0 if kind == "table" else style.after, rows,
+                   keep_with_next=typo.keep_with_next, keep_together=typo.keep_lines,
+                   page_break_before=typo.page_break_before,
+                   contextual_key=(kind, typo.font, typo.size_pt, left)
+                   if typo.contextual_spacing else None)
 
     def body_heights(self, setup: PageSetup) -> tuple[float, float]:
         """Text-area height on the section's first page and on its other pages.
@@ -362,6 +370,12 @@ class _Style(NamedTuple):
     typography: Typography
     measure: Measure
     line: float
+    #: The typography's spacing and indents, unset ones 0 (read per block).
+    before: float
+    after: float
+    left: float
+    right: float
+    first: float
 
 
 @lru_cache(maxsize=4096)
@@ -599,7 +613,7 @@ def layout_document(document: Document, model: PageModel) -> Layout:
         if index in section_starts:
             flow.set_geometry(section_starts[index])
         boxes.append(boxer.box(block, flow.width))
-        spacers.append(boxer.spacer_boxes(block, flow.width))
+        spacers.append(boxer.spacer_boxes(block, flow.width) if block.spacers else [])
     flow = _Flow(setups[0], heights[setups[0].first_block])
     spans: list[tuple[float, float]] = []
     for index, box in enumerate(boxes):

@@ -21,11 +21,12 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, islice, repeat
 from operator import add
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from memolint.layout.fonts import Face
 
@@ -102,7 +103,7 @@ class Measure:
     word_wrap: bool = True
     #: Widths of the tokens measured so far, and of a space (see :func:`_widths`),
     #: shared by equal measures and looked up here without hashing the measure.
-    known: tuple[dict[str, float], float] = field(init=False, repr=False, compare=False)
+    known: Widths = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "known", _widths(self))
@@ -117,9 +118,10 @@ class Measure:
 
     def cached_width(self, token: str) -> float:
         """:meth:`width`, remembered in :attr:`known`."""
-        known = self.known[0]
+        known = self.known.plain
         width = known.get(token)
         if width is None:
+            _bound(self.known)
             width = known[token] = self.width(token)
         return width
 
@@ -173,15 +175,40 @@ class Measure:
         return max(self.face, self.asian, key=lambda f: f.line_height(self.size_pt))
 
 
-@lru_cache(maxsize=256)
-def _widths(measure: Measure) -> tuple[dict[str, float], float]:
-    """Token widths already measured under ``measure`` (a memo of a pure function), and
-    the width of a space.
+class Widths(NamedTuple):
+    """Token widths already measured under one measure (memos of a pure function).
 
-    Memos repeat their words; looking a word up once per run instead of summing
-    its characters every time makes layout several times faster.
+    Memos repeat their words; looking a word up once per paragraph instead of
+    summing its characters every time makes layout several times faster.
     """
-    return {}, measure.width(" ")
+
+    #: Token -> its width.
+    plain: dict[str, float]
+    #: The width of a space.
+    space: float
+    #: Token -> a space plus its width (``space + plain[token]``, the same float the
+    #: general path adds): a line of plain text sums these without a pass adding spaces.
+    spaced: dict[str, float]
+
+
+#: Tokens remembered per measure; past that both memos start afresh, so that a huge
+#: or hostile document cannot grow them without bound.
+WIDTHS_LIMIT = 1 << 16
+
+
+@lru_cache(maxsize=256)
+def _widths(measure: Measure) -> Widths:
+    """The token-width memos of ``measure``, shared by equal measures."""
+    return Widths({}, measure.width(" "), {})
+
+
+def _bound(widths: Widths) -> None:
+    """Empty the memos of one measure once they hold :data:`WIDTHS_LIMIT` tokens
+    (called by :meth:`Measure.cached_width`, the one way into them: every token in
+    :attr:`Widths.spaced` went through it, so that memo is never the larger)."""
+    if len(widths.plain) >= WIDTHS_LIMIT:
+        widths.plain.clear()
+        widths.spaced.clear()
 
 
 #: A stretch of a paragraph in a font of its own: ``(start, end, measure)``,
@@ -199,23 +226,73 @@ def count_lines(text: str, measure: Measure, width_pt: float, first_width_pt: fl
     :func:`kept_space_widths`). Greedy filling, computed on running
     sums of the token advances: each line is one binary search for the last
     token that fits, instead of a Python step per word (layout of a six-page
-    memo must stay within a few milliseconds); see :func:`part_widths`.
+    memo must stay within a few milliseconds); see :func:`part_widths`. Most
+    parts, in one Latin font and without hyphens, take :func:`_plain_extra_lines`.
     """
     width_pt = max(width_pt, 1.0)
     lines = 0
     avail = max(first_width_pt, 1.0)
     offset = 0
+    plain = measure.asian is None and not keep_spaces
     for part in text.split("\n") if "\n" in text else (text,):
         lines += 1
-        if keep_spaces and measure.asian is None:
-            lead, widths = kept_space_widths(part, measure)
+        end = offset + len(part)
+        if plain and not _hyphenated(part) and not (
+                runs and any(start < end and stop > offset for start, stop, _ in runs)):
+            lines += _plain_extra_lines(part, measure, avail, width_pt)
         else:
-            lead, widths = part_widths(part, offset, measure, runs)
-        if widths:
-            lines += _extra_lines(lead, widths, avail, width_pt)
+            if keep_spaces and measure.asian is None:
+                lead, widths = kept_space_widths(part, measure)
+            else:
+                lead, widths = part_widths(part, offset, measure, runs)
+            if widths:
+                cum = list(accumulate(map(add, lead, widths), initial=0.0))
+                lines += _extra_lines(cum, lead, widths.__getitem__, avail, width_pt)
         avail = width_pt
-        offset += len(part) + 1
+        offset = end + 1
     return max(lines, 1)
+
+
+def _plain_extra_lines(part: str, measure: Measure, avail: float, width_pt: float) -> int:
+    """Lines beyond the first of a part in one Latin font with no hyphen to break at.
+
+    The same running sums as the general path (:func:`part_widths`) with two
+    passes fewer: each word's width with the space before it comes from
+    :attr:`Widths.spaced`, the very float the general path adds, summed as
+    it is looked up, so the sums and the breaks are identical.
+    """
+    words = part.split()
+    if not words:
+        return 0
+    known = measure.known
+    lead = [known.space] * len(words)
+    try:
+        if part[0].isspace():
+            cum = list(accumulate(map(known.spaced.__getitem__, words), initial=0.0))
+        else:  # the first word has no space before it
+            lead[0] = 0.0
+            cum = [0.0, *accumulate(map(known.spaced.__getitem__, islice(words, 1, None)),
+                                    initial=known.plain[words[0]])]
+    except KeyError:  # a word not met before (testing for None costs a comparison per word)
+        sized = _learn_spaced(words, measure)
+        if not part[0].isspace():
+            sized[0] = measure.cached_width(words[0])
+        cum = list(accumulate(sized, initial=0.0))
+    return _extra_lines(cum, lead, lambda index: measure.cached_width(words[index]),
+                        avail, width_pt)
+
+
+def _learn_spaced(words: list[str], measure: Measure) -> list[float]:
+    """Each word's width with a space before it, remembering the words not yet in
+    :attr:`Widths.spaced` there (and in :attr:`Widths.plain`)."""
+    known = measure.known
+    spaced = known.spaced
+    sized = list(map(spaced.get, words))
+    for index, width in enumerate(sized):
+        if width is None:
+            word = words[index]
+            sized[index] = spaced[word] = known.space + measure.cached_width(word)
+    return sized  # type: ignore[return-value]
 
 
 def part_widths(part: str, offset: int, measure: Measure,
@@ -228,16 +305,16 @@ def part_widths(part: str, offset: int, measure: Measure,
     """
     if measure.asian is not None:
         return _mixed_tokens(part, offset, measure, runs)
-    known, space = measure.known
+    space = measure.known.space
     end = offset + len(part)
     if runs and any(start < end and stop > offset for start, stop, _ in runs):
         words, spaces = _spaced_tokens(part)
         lead = list(map(_UNSPACED.get, spaces, repeat(space)))
-        widths = _token_widths(words, known, measure)
+        widths = _token_widths(words, measure)
         _apply_runs(spaces, words, lead, widths, offset, runs, measure)
         return lead, widths
     words, lead = _tokens(part, space, 0.0)
-    return lead, _token_widths(words, known, measure)
+    return lead, _token_widths(words, measure)
 
 
 def kept_space_widths(part: str, measure: Measure) -> tuple[list[float], list[float]]:
@@ -250,9 +327,9 @@ def kept_space_widths(part: str, measure: Measure) -> tuple[list[float], list[fl
     words, spaces = _spaced_tokens(part)
     if not words:
         return [], []
-    known, space = measure.known
+    space = measure.known.space
     lead = [len(gap) * space for gap in spaces]
-    widths = _token_widths(words, known, measure)
+    widths = _token_widths(words, measure)
     widths[0] += lead[0]
     lead[0] = 0.0
     return lead, widths
@@ -289,10 +366,15 @@ def _spaced_tokens(part: str) -> tuple[list[str], list[str]]:
     return words, spaces
 
 
+def _hyphenated(part: str) -> bool:
+    """Whether ``part`` has any of :data:`HYPHENS` (tested faster than by the pattern)."""
+    return "-" in part or "\u2010" in part or "\u2013" in part
+
+
 def _cut_hyphens(part: str, words: list[str], lead: list[T], unspaced: T) -> None:
     """Cut, in place, the hyphenated ``words`` of ``part`` into pieces, the pieces after
     the first ``unspaced`` in ``lead``."""
-    if "-" in part or "\u2010" in part or "\u2013" in part:  # HYPHENS, tested fast
+    if _hyphenated(part):
         # Cut last to first, so that the indexes of the words before stay valid.
         for index, cut in reversed(_hyphen_cuts(part, words)):
             words[index:index + 1] = cut
@@ -323,15 +405,13 @@ def _hyphen_cuts(part: str, words: list[str]) -> list[tuple[int, list[str]]]:
     return cuts
 
 
-def _token_widths(words: list[str], known: dict[str, float], measure: Measure) -> list[float]:
+def _token_widths(words: list[str], measure: Measure) -> list[float]:
     """Each token's width: looked up all at once, measured only where not yet known."""
-    widths = list(map(known.get, words))
-    if None in widths:
-        for index, width in enumerate(widths):
-            if width is None:
-                word = words[index]
-                widths[index] = known[word] = measure.width(word)
-    return widths  # type: ignore[return-value]
+    known = measure.known.plain
+    try:
+        return list(map(known.__getitem__, words))
+    except KeyError:  # see _plain_extra_lines
+        return list(map(measure.cached_width, words))
 
 
 def _apply_runs(spaces: list[str], words: list[str], lead: list[float], widths: list[float],
@@ -354,7 +434,7 @@ def _apply_runs(spaces: list[str], words: list[str], lead: list[float], widths: 
             widths[index] = _run_width(word, word_start, runs,
                                        bisect_right(run_ends, word_start), measure)
             if spaced and run_start < word_start <= run_end:
-                lead[index] = run.known[1]
+                lead[index] = run.known.space
             index += 1
 
 
@@ -415,17 +495,18 @@ def _run_width(token: str, start: int, runs: tuple[Run, ...], first: int,
     return total
 
 
-def _extra_lines(lead: list[float], widths: list[float], avail: float, width_pt: float) -> int:
+def _extra_lines(cum: list[float], lead: list[float], width_of: Callable[[int], float],
+                 avail: float, width_pt: float) -> int:
     """Lines beyond the first that one hard-broken part of a paragraph needs.
 
     ``cum[k]`` is the width of tokens ``0..k-1``, each with its leading space
     (``lead``); tokens ``i..j-1`` on a line of offset ``base`` take
     ``base + cum[j] - cum[i]``. A line starts with ``base`` = minus its first
     token's space (a line never starts with a space); a word wider than the
-    line is broken between characters and what is left of it starts the next line.
+    line (``width_of`` its index, asked only then) is broken between characters
+    and what is left of it starts the next line.
     """
-    cum = list(accumulate(map(add, lead, widths), initial=0.0))
-    count = len(widths)
+    count = len(lead)
     extra = 0
     i = 0
     base = -lead[0]
@@ -441,7 +522,7 @@ def _extra_lines(lead: list[float], widths: list[float], avail: float, width_pt:
             base = -lead[i]
             fresh = True
             continue
-        word = widths[i]  # alone and still too wide: break it between characters
+        word = width_of(i)  # alone and still too wide: break it between characters
         pieces = math.ceil(word / avail) - 1
         extra += pieces
         base = word - pieces * avail
