@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from memolint.errors import ConfigError
 
@@ -34,15 +33,23 @@ BLANK = "blank"
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 #: A run of non-space characters without a letter or digit, between white space.
 _NOT_A_WORD = re.compile(r"\s[^\s\w]+(?=\s)")
+#: For ``bytes.translate``: the ASCII characters that ``str.split`` splits at
+#: but ``bytes.split`` does not (it knows six), each made a space...
+_ASCII_SPACES = bytes(0x20 if chr(c).isspace() else c for c in range(256))
+#: ... and the ASCII characters neither white space nor word characters, deleted.
+_ASCII_MARKS = bytes(c for c in range(128) if not re.match(r"[\s\w]", chr(c)))
 
 
 #: Sentences as (start, end) character offsets into their block's text.
 Ranges = list[tuple[int, int]]
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence of a prose block, as offsets into ``block.text``."""
+class Sentence(NamedTuple):
+    """One sentence of a prose block, as offsets into ``block.text``.
+
+    A named tuple, not a frozen dataclass: a memo makes hundreds, and a
+    tuple is made several times faster.
+    """
 
     block_index: int
     start: int
@@ -59,9 +66,14 @@ def count_words(text: str) -> int:
     words and contractions count once), so readability scores computed from
     these counts agree with textstat's; URLs and e-mail addresses are left out.
     Runs are counted by ``str.split`` and the few without a letter or digit
-    (a dash, an ampersand) taken off: cheaper than finding every word.
+    (a dash, an ampersand) taken off: cheaper than finding every word. In
+    ASCII text those few are the runs that vanish when every character but
+    white space and word characters is deleted, which ``bytes.translate``
+    does in one pass.
     """
     text = without_urls(text)
+    if text.isascii():
+        return len(text.encode().translate(_ASCII_SPACES, _ASCII_MARKS).split())
     return len(text.split()) - len(_NOT_A_WORD.findall(f" {text} "))
 
 

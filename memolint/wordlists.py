@@ -16,6 +16,7 @@ from operator import not_
 from typing import Any
 
 from memolint.errors import ConfigError
+from memolint.language import STOPWORDS
 from memolint.packs import builtin_root
 from memolint.tomlcache import load_toml
 from memolint.tomlcompat import tomllib
@@ -126,25 +127,47 @@ class WordGate:
 
     A phrase matched as whole words (see :class:`Phrases`) can only match a
     text that has each of the phrase's words (runs of word characters) as a
-    word of its own. Each phrase is filed under a key, its longest word, so
+    word of its own. A one-word phrase admits every text holding its word,
+    which one set test answers for all of them at once (a longer phrase with
+    such a word in it adds nothing); each longer phrase is filed under a key,
+    its longest word that is no common English word ("is up" under "up"), so
     a text is compared only with the phrases whose key it holds.
     """
 
-    __slots__ = ("_needs", "keys")
+    __slots__ = ("_needs", "keys", "phrase_keys", "singles")
 
     def __init__(self, phrases_words: Iterable[Iterable[str]]) -> None:
+        phrases = {frozenset(words): list(words) for words in phrases_words}
+        #: Words each of which admits a text by itself.
+        self.singles = frozenset(word for need in phrases if len(need) == 1 for word in need)
         needs: dict[str, list[frozenset[str]]] = {}
-        for words in phrases_words:
-            ordered = list(words)
-            needs.setdefault(max(ordered, key=len), []).append(frozenset(ordered))
-        self._needs = {key: tuple(found) for key, found in needs.items()}
+        for need, ordered in phrases.items():
+            if len(need) > 1 and self.singles.isdisjoint(need):
+                needs.setdefault(max(ordered, key=_rarity), []).append(need)
+        self._needs = {key: tuple(filed) for key, filed in needs.items()}
+        #: Keys of the longer phrases: a text must hold one to hold such a phrase.
+        self.phrase_keys = frozenset(self._needs)
         #: Lower-cased words one of which a text must hold to match.
-        self.keys = frozenset(needs)
+        self.keys = self.singles | self.phrase_keys
 
     def admits(self, words: frozenset[str]) -> bool:
         """Whether a text with these (lower-cased) words holds every word of some phrase."""
-        needs = self._needs
-        return any(need <= words for key in self.keys & words for need in needs[key])
+        return not self.singles.isdisjoint(words) or (bool(self._needs)
+                                                      and self.admits_phrase(words))
+
+    def admits_phrase(self, words: frozenset[str]) -> bool:
+        """Whether a text with these words holds every word of a longer phrase."""
+        return any(need <= words for need in self.phrases_under(self.phrase_keys & words))
+
+    def phrases_under(self, keys: Iterable[str]) -> Iterator[frozenset[str]]:
+        """The words of each longer phrase filed under one of ``keys`` (of :attr:`phrase_keys`)."""
+        for key in keys:
+            yield from self._needs[key]
+
+
+def _rarity(word: str) -> tuple[bool, int]:
+    """How rare a word probably is in a memo: a common English word least, then by length."""
+    return word not in STOPWORDS["en"], len(word)
 
 
 class Phrases:
@@ -236,8 +259,10 @@ class TextSet:
     few lookups per text, list and rule; over a memo that adds up to more
     than the matching. The words of all the texts are collected once, so a
     list none of whose keys occurs anywhere in the memo is settled with one
-    set test, and otherwise the texts holding one of its keys are picked out
-    in C (``compress`` over ``isdisjoint``), and only those are gated.
+    set test, and otherwise the texts are picked out in C (``compress`` over
+    ``isdisjoint``): those holding a one-word phrase, then, for each longer
+    phrase whose key occurs in the memo, those holding all its words
+    (``issubset``); a memo holds the keys of few such phrases.
     """
 
     __slots__ = ("_all", "_safe", "_unsafe", "_vocabulary", "_words")
@@ -263,13 +288,17 @@ class TextSet:
         """
         if gate is None:
             return self._all
-        present = gate.keys & self._vocabulary
-        if not present:
+        singles = gate.singles & self._vocabulary
+        keys = gate.phrase_keys & self._vocabulary
+        if not (singles or keys):
             return self._unsafe
         texts, word_sets = self._safe
-        words = self._words
-        keyed = compress(texts, map(not_, map(present.isdisjoint, word_sets)))
-        return self._unsafe | {t for t in keyed if gate.admits(words[t])}
+        kept = set(self._unsafe)
+        if singles:
+            kept.update(compress(texts, map(not_, map(singles.isdisjoint, word_sets))))
+        for need in gate.phrases_under(keys):
+            kept.update(compress(texts, map(need.issubset, word_sets)))
+        return frozenset(kept)
 
 
 def phrase_pattern(phrases: Iterable[str]) -> Phrases:

@@ -10,13 +10,18 @@ the section, or the paragraph and its hardest sentence.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
+from weakref import WeakKeyDictionary
 
 from memolint.diagnostics import Finding
 from memolint.kinds import RuleContext, kind
-from memolint.kinds.scope import by_block, sentence_finding, sentences, snippet
+from memolint.kinds.scope import by_block, exempt_roles, sentence_finding, sentences, snippet
 from memolint.nlp import Sentence
 from memolint.readability import Scores, scores_of
 from memolint.sections import Section
+
+if TYPE_CHECKING:
+    from memolint.analysis import Analysis
 
 #: Block kinds that are paragraphs for the paragraph rules (not list items).
 _PARAGRAPHS = frozenset({"paragraph", "quote"})
@@ -26,16 +31,62 @@ def _where(section: Section) -> str:
     return f"section '{section.title}'" if section.title else "the opening"
 
 
-def _sections(ctx: RuleContext, found: list[Sentence]) -> Iterator[tuple[Section, list[Sentence]]]:
+def _sections(all_sections: list[Section], found: list[Sentence]
+              ) -> Iterator[tuple[Section, list[Sentence]]]:
     """Each section with the in-scope sentences it holds (sections without any skipped)."""
     index = 0
-    for section in ctx.analysis.sections:
+    for section in all_sections:
         inside = []
         while index < len(found) and found[index].block_index < section.end:
             inside.append(found[index])
             index += 1
         if inside:
             yield section, inside
+
+
+class _Scored(NamedTuple):
+    """Sentences with their Flesch scores and word count."""
+
+    sentences: list[Sentence]
+    scores: Scores | None
+    words: int
+
+
+class _Scope:
+    """The Flesch scores of one rule scope's sentences: the memo's and each section's."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        found = sentences(ctx)
+        self.memo = _Scored(found, scores_of(found), sum(s.words for s in found))
+        # The sections, not the context: the cache must hold no reference to the analysis.
+        self._all_sections = ctx.analysis.sections
+        self._sections: list[tuple[Section, _Scored]] | None = None
+
+    @property
+    def sections(self) -> list[tuple[Section, _Scored]]:
+        """Each section holding sentences in scope, scored (made at the first request)."""
+        if self._sections is None:
+            self._sections = [
+                (section, _Scored(inside, scores_of(inside), sum(s.words for s in inside)))
+                for section, inside in _sections(self._all_sections, self.memo.sentences)
+            ]
+        return self._sections
+
+
+#: Each memo's scored scopes, by (languages, exempt roles): the grade and the
+#: ease rules (and the paragraph rule's baseline) score the same sentences.
+_SCOPES: WeakKeyDictionary[Analysis, dict[tuple[tuple[str, ...], frozenset[str]], _Scope]] = (
+    WeakKeyDictionary())
+
+
+def _scope(ctx: RuleContext) -> _Scope:
+    """The scored scope of the rule's sentences, shared by the rules with the same scope."""
+    scopes = _SCOPES.setdefault(ctx.analysis, {})
+    key = (ctx.rule.languages, exempt_roles(ctx))
+    found = scopes.get(key)
+    if found is None:
+        found = scopes[key] = _Scope(ctx)
+    return found
 
 
 @kind("long_sentence")
@@ -55,7 +106,7 @@ def long_sentence(ctx: RuleContext) -> Iterator[Finding]:
 def sentence_length_average(ctx: RuleContext) -> Iterator[Finding]:
     """Sections whose sentences average more than ``max_average`` words."""
     limit, minimum = ctx.options["max_average"], ctx.options["min_sentences"]
-    for section, inside in _sections(ctx, sentences(ctx)):
+    for section, inside in _sections(ctx.analysis.sections, sentences(ctx)):
         average = sum(s.words for s in inside) / len(inside)
         if len(inside) >= minimum and average > limit:
             yield Finding(
@@ -72,20 +123,19 @@ def _score_findings(
     describe: Callable[[float], str],
 ) -> Iterator[Finding]:
     """Document-level, then per-section findings for one Flesch measure."""
-    found = sentences(ctx)
-    overall = scores_of(found)
+    scope = _scope(ctx)
+    found, overall, words = scope.memo
     if overall is None:
         return
     minimum = ctx.options["min_words"]
-    if sum(s.words for s in found) >= minimum and too_hard(value(overall)):
+    if words >= minimum and too_hard(value(overall)):
         yield Finding(block_index=found[0].block_index,
                       message=f"the memo's prose {describe(value(overall))}")
     if not ctx.options["per_section"]:
         return
-    sections = list(_sections(ctx, found))
-    for section, inside in sections if len(sections) > 1 else ():
-        scores = scores_of(inside)
-        if scores and sum(s.words for s in inside) >= minimum and too_hard(value(scores)):
+    sections = scope.sections
+    for section, (_, scores, words) in sections if len(sections) > 1 else ():
+        if scores and words >= minimum and too_hard(value(scores)):
             yield Finding(block_index=section.start,
                           message=f"{_where(section)} {describe(value(scores))}")
 
@@ -115,8 +165,7 @@ def reading_ease(ctx: RuleContext) -> Iterator[Finding]:
 @kind("hard_paragraph")
 def hard_paragraph(ctx: RuleContext) -> Iterator[Finding]:
     """Paragraphs far harder than the memo around them, at their hardest sentence."""
-    found = sentences(ctx)
-    overall = scores_of(found)
+    found, overall, _ = _scope(ctx).memo
     if overall is None:
         return
     gap, floor = ctx.options["grade_gap"], ctx.options["min_grade"]
