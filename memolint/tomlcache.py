@@ -7,16 +7,21 @@ Every command, ``memolint rules`` included, reads all built-in packs, and
 parsing them costs more than the rest of a light command's own work. So
 the parsed tables are kept as JSON in the user's cache folder
 (``$XDG_CACHE_HOME/memolint`` or ``~/.cache/memolint``), one file per
-memolint version. The TOML stays the source of truth: an entry holds the
-exact text it was parsed from and is used only while the file still holds
-that text. A missing, corrupt or unwritable cache, or a table JSON cannot
-hold (a TOML date), just means the file is parsed, as it would be without a
-cache. Only built-in files are kept; a team's own packs are parsed each run.
+memolint version. The TOML stays the source of truth: an entry is keyed by
+the SHA-256 of the exact bytes it was parsed from, so it is used only while
+a file still holds them, and every checkout or virtualenv of the same
+version shares one entry per file (keyed by path, the cache grew with each
+place memolint ran from, and every start-up decodes all of it). The oldest
+entries beyond :data:`MAX_ENTRIES` are dropped. A missing, corrupt or
+unwritable cache, or a table JSON cannot hold (a TOML date), just means the
+file is parsed, as it would be without a cache. Only built-in files are
+kept; a team's own packs are parsed each run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from collections.abc import Callable
@@ -25,6 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from memolint import __version__
+
+#: Entries kept: the built-in files several times over (a few versions of
+#: each while developing), yet a cache every start-up decodes quickly.
+MAX_ENTRIES = 64
 
 
 def load_toml(path: Path, remember: bool) -> dict[str, Any]:
@@ -38,14 +47,13 @@ def load_toml(path: Path, remember: bool) -> dict[str, Any]:
         source = handle.read()
     if not remember:
         return _parse(source)
-    key = str(Path(path).resolve())
+    key = hashlib.sha256(source).hexdigest()
     entries = _entries()
-    entry = entries.get(key)
-    text = source.decode("utf-8", "replace")
-    if isinstance(entry, dict) and entry.get("source") == text:
-        return entry["data"]
+    cached = entries.get(key)
+    if isinstance(cached, dict):  # every TOML document is a table
+        return cached
     data = _parse(source)
-    entries[key] = {"source": text, "data": data}
+    entries[key] = data
     if not _save(entries):
         del entries[key]
     return data
@@ -78,7 +86,7 @@ def _cache_folder() -> Path:
 
 def cache_file() -> Path:
     """Where the parsed tables of this memolint version are kept."""
-    return _cache_folder() / f"toml-{__version__}.json"
+    return _cache_folder() / f"toml-tables-{__version__}.json"
 
 
 def _read_json(path: Path) -> Any:
@@ -100,12 +108,11 @@ def _entries() -> dict[str, Any]:
 def _save(entries: dict[str, Any]) -> bool:
     """Write the TOML cache; False when a table is not JSON (a TOML date).
 
-    Entries of files that no longer exist (a deleted checkout, a temporary
-    folder) are dropped first: every process reads the whole cache at
-    start-up, so it must not grow with each place memolint was ever run from.
+    The oldest entries beyond :data:`MAX_ENTRIES` are dropped first (a dict
+    keeps insertion order, and so does the JSON file).
     """
-    for stale in [key for key in entries if not os.path.isfile(key)]:
-        del entries[stale]
+    for oldest in list(entries)[: max(0, len(entries) - MAX_ENTRIES)]:
+        del entries[oldest]
     return _write_json(cache_file(), entries)
 
 

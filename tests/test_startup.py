@@ -1,5 +1,6 @@
 """Start-up paths: ``--version`` before click, and built-in TOML parsed once per machine."""
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -46,16 +47,25 @@ def _forget_test_entries():
     tomlcache._entries.cache_clear()
 
 
-def test_entries_of_vanished_files_are_dropped_when_the_cache_is_written(monkeypatch, tmp_path):
+def _key(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_copies_of_a_file_share_one_entry_and_the_cache_stays_bounded(monkeypatch, tmp_path):
     _fresh_cache(monkeypatch, tmp_path / "cache")
-    gone, kept = tmp_path / "gone.toml", tmp_path / "kept.toml"
-    gone.write_text("a = 1\n", encoding="utf-8")
-    kept.write_text("b = 2\n", encoding="utf-8")
-    tomlcache.load_toml(gone, remember=True)
-    gone.unlink()
-    tomlcache.load_toml(kept, remember=True)
+    one, two = tmp_path / "one" / "pack.toml", tmp_path / "two" / "pack.toml"
+    for path in (one, two):  # two checkouts of the same file
+        path.parent.mkdir()
+        path.write_text("a = 1\n", encoding="utf-8")
+        assert tomlcache.load_toml(path, remember=True) == {"a": 1}
     stored = json.loads(tomlcache.cache_file().read_text(encoding="utf-8"))
-    assert list(stored) == [str(kept.resolve())]
+    assert stored == {_key(one): {"a": 1}}
+    for number in range(tomlcache.MAX_ENTRIES + 5):
+        one.write_text(f"a = {number}\n", encoding="utf-8")
+        tomlcache.load_toml(one, remember=True)
+    stored = json.loads(tomlcache.cache_file().read_text(encoding="utf-8"))
+    assert len(stored) == tomlcache.MAX_ENTRIES
+    assert list(stored.values())[-1] == {"a": tomlcache.MAX_ENTRIES + 4}  # the newest kept
 
 
 def test_a_cached_table_equals_the_parsed_file_and_is_reused(monkeypatch, tmp_path):
@@ -64,7 +74,7 @@ def test_a_cached_table_equals_the_parsed_file_and_is_reused(monkeypatch, tmp_pa
     first = tomlcache.load_toml(pack, remember=True)
     assert first == tomllib.loads(pack.read_text(encoding="utf-8"))
     stored = json.loads(tomlcache.cache_file().read_text(encoding="utf-8"))
-    assert stored[str(pack.resolve())]["data"] == first
+    assert stored[_key(pack)] == first
     tomlcache._entries.cache_clear()  # a new process reads the cache file
     assert tomlcache.load_toml(pack, remember=True) == first
 
@@ -85,11 +95,11 @@ def test_a_corrupt_or_foreign_cache_is_ignored_and_replaced(monkeypatch, tmp_pat
     path.write_text("a = 1\n", encoding="utf-8")
     target = tomlcache.cache_file()
     target.parent.mkdir(parents=True)
-    for junk in ("{not json", "[1, 2]", json.dumps({str(path.resolve()): {"source": 1}})):
+    for junk in ("{not json", "[1, 2]", json.dumps({_key(path): [1]})):
         target.write_text(junk, encoding="utf-8")
         tomlcache._entries.cache_clear()
         assert tomlcache.load_toml(path, remember=True) == {"a": 1}
-    assert json.loads(target.read_text(encoding="utf-8"))[str(path.resolve())]["data"] == {"a": 1}
+    assert json.loads(target.read_text(encoding="utf-8"))[_key(path)] == {"a": 1}
 
 
 def test_tables_json_cannot_hold_and_unwritable_caches_still_parse(monkeypatch, tmp_path):
