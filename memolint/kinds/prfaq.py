@@ -325,22 +325,27 @@ def faq_question_form(ctx: RuleContext) -> Iterator[Finding]:
                     f"only that"))
 
 
-def _cue_patterns(cues: list[str]) -> list[re.Pattern[str]]:
-    """Patterns for a cue list that mixes English and Korean cues.
+def _mentions(text: str, cues: list[str]) -> bool:
+    """Whether ``text`` holds any cue of a list that mixes English and Korean cues.
 
     English cues match as whole words (:func:`cue_pattern`); Korean cues use
     the Korean term syntax (:mod:`memolint.ko.terms`: ``비용-`` is the eojeol
     ``비용`` with any particle or ending, ``비용은``, ``비용이``), since Korean
-    attaches them to the word.
+    attaches them to the word. A Korean cue can only match Hangul, so its
+    pattern (costly to compile) is built and searched only for text holding some.
     """
-    korean = [c for c in cues if _HANGUL.search(c)]
     english = cue_pattern(c for c in cues if not _HANGUL.search(c))
-    return ([english] if english else []) + ([term_pattern(korean, ())] if korean else [])
+    if english and english.search(text):
+        return True
+    if not _HANGUL.search(text):
+        return False
+    korean = [c for c in cues if _HANGUL.search(c)]
+    return bool(korean) and term_pattern(korean, ()).search(text) is not None
 
 
 def _kind_of(ctx: RuleContext, title: str) -> str | None:
     for option, label in (("internal_cues", "internal"), ("external_cues", "external")):
-        if any(p.search(title) for p in _cue_patterns(ctx.options[option])):
+        if _mentions(title, ctx.options[option]):
             return label
     return None
 
@@ -398,8 +403,7 @@ def faq_hard_questions(ctx: RuleContext) -> Iterator[Finding]:
                    len(blocks))
         text = " ".join(b.text for b in blocks[group.heading + 1:end])
         uncovered = [topic for topic, cues in ctx.options["topics"].items()
-                     if (patterns := _cue_patterns(cues))
-                     and not any(p.search(text) for p in patterns)]
+                     if any(c.strip() for c in cues) and not _mentions(text, cues)]
         if uncovered:
             yield Finding(block_index=group.heading, message=(
                 f"'{group.title}' never touches {', '.join(uncovered)}: the internal FAQ is "
