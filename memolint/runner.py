@@ -18,6 +18,7 @@ and the one that kills its worker again is reported as that file's error.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sys
@@ -184,11 +185,22 @@ def _failure(task: _Task, kind: str, message: str) -> FileResult:
 
 def _in_process(tasks: dict[int, _Task], registries: dict[tuple[Path, ...], Registry],
                 progress: Progress) -> dict[int, tuple[FileResult, str | None]]:
-    """Lint tasks one after the other in this process."""
+    """Lint tasks one after the other in this process.
+
+    After the first file, what it loaded for good (the spaCy pipeline, the
+    syllable dictionary, rules and word lists: ~100,000 objects) is frozen
+    out of the garbage collector's reach: every full collection would
+    otherwise walk all of it again, for nothing (~1.5 ms per memo).
+    """
     done = {}
-    for index, task in tasks.items():
-        done[index] = _lint(task, registries)
-        progress.tick()
+    try:
+        for index, task in tasks.items():
+            done[index] = _lint(task, registries)
+            if len(done) == 1 < len(tasks):
+                gc.freeze()
+            progress.tick()
+    finally:
+        gc.unfreeze()  # a caller that lives on (a test, an editor) collects as usual
     return done
 
 
@@ -199,18 +211,25 @@ def _in_pool(tasks: dict[int, _Task], registries: dict[tuple[Path, ...], Registr
     A tiny built-in memo is linted here first: that imports spaCy, builds
     the pipeline and loads the syllable dictionary once, and forked workers
     inherit all of it instead of each paying ~2 s of CPU for its own copy.
+    Frozen out of the garbage collector's reach first (as Python's ``gc``
+    documentation advises before a fork), the inherited objects are neither
+    walked by each worker's collections nor copied by them.
     """
     _warm_up(next(iter(tasks.values())), registries)
+    gc.freeze()
     done: dict[int, tuple[FileResult, str | None]] = {}
     queue = list(tasks)
-    while queue:
-        suspects = _drain(queue, tasks, registries, workers, done, progress)
-        for index in suspects:  # in flight when a worker died: retry each alone
-            isolated = _drain([index], tasks, registries, 1, done, progress)
-            if isolated:
-                done[index] = (_failure(tasks[index], "crash",
-                                        "memolint's worker process died while linting this "
-                                        "file; please report this bug"), None)
+    try:
+        while queue:
+            suspects = _drain(queue, tasks, registries, workers, done, progress)
+            for index in suspects:  # in flight when a worker died: retry each alone
+                isolated = _drain([index], tasks, registries, 1, done, progress)
+                if isolated:
+                    done[index] = (_failure(tasks[index], "crash",
+                                            "memolint's worker process died while linting "
+                                            "this file; please report this bug"), None)
+    finally:
+        gc.unfreeze()
     return done
 
 

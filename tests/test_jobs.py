@@ -91,3 +91,24 @@ def test_bad_jobs_value_is_a_one_line_usage_error(folder):
     assert result.exit_code == 2
     assert result.output.strip() == ("memolint: error: --jobs: expected a positive number or "
                                      "'auto', got 'zero'")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_loaded_data_is_frozen_from_the_collector_only_while_linting(folder, monkeypatch, jobs):
+    import gc
+
+    frozen_while_linting = []
+    real = memolint.engine.lint_file
+
+    def noting_freeze(path, *args, **kwargs):
+        frozen_while_linting.append(gc.get_freeze_count() > 0)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(memolint.engine, "lint_file", noting_freeze)
+    _, files = check("--jobs", jobs, ".")
+    assert len(files) == FILES
+    if jobs == "1":  # the first file loads what is frozen; the others run frozen
+        assert frozen_while_linting == [False] + [True] * (FILES - 1)
+    else:  # the parent's warm-up file only: the files are linted in forked workers
+        assert frozen_while_linting == [False]
+    assert gc.get_freeze_count() == 0  # the caller gets its collector back as it was
