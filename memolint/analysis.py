@@ -40,7 +40,8 @@ _PROSE_OR_LIST = frozenset({"paragraph", "quote", "list_item"})
 
 #: Runs without white space longer than this are no prose; spaCy's tokenizer
 #: splits a run of punctuation one character at a time, in quadratic time.
-_LONG_RUN = re.compile(r"(?<!\S)\S{101,}")  # from a run's start: no retry inside it
+_LONGEST_TAME_RUN = 100
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{_LONGEST_TAME_RUN + 1},}}")  # from a run's start only
 
 
 def _tame_long_runs(text: str) -> str:
@@ -215,7 +216,11 @@ class Analysis:
         """A block's text as spaCy gets it (see :func:`_tame_long_runs`), made once."""
         text = self._tamed.get(index)
         if text is None:
-            text = self._tamed[index] = _tame_long_runs(self.document.blocks[index].text)
+            block = self.document.blocks[index]
+            text = block.text
+            if block.longest_run > _LONGEST_TAME_RUN:
+                text = _tame_long_runs(text)
+            self._tamed[index] = text
         return text
 
     @cached_property

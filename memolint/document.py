@@ -264,14 +264,25 @@ class Block:
         """Position of the block's first character."""
         return self.source.position(0)
 
-    @cached_property
+    @property
     def words(self) -> int:
-        """Visible words, counted as a word processor does (whitespace split).
+        """Visible words, counted as a word processor does (whitespace split)."""
+        return self._runs[0]
 
-        Counted once: rules read it hundreds of times per memo, and a block's
-        text never changes after the reader made it.
+    @property
+    def longest_run(self) -> int:
+        """Characters in the longest run without white space (0 for no text)."""
+        return self._runs[1]
+
+    @cached_property
+    def _runs(self) -> tuple[int, int]:
+        """(runs, longest run) of ``text`` split at white space, from one split.
+
+        Counted once: rules read the word count hundreds of times per memo,
+        and a block's text never changes after the reader made it.
         """
-        return len(self.text.split())
+        runs = self.text.split()
+        return len(runs), max(map(len, runs), default=0)
 
     @property
     def is_prose(self) -> bool:

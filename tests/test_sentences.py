@@ -73,3 +73,22 @@ def test_model_pipeline_uses_the_same_boundaries():
     assert split(text, MODEL) == split(text) == [
         "Latency dropped to approx. 40 ms.", "We grew in the U.S.",
         "The team in Germany did not."]
+
+
+def test_runs_longer_than_a_hundred_characters_are_tamed_for_the_tokenizer_only_in_the_middle():
+    from memolint.analysis import Analysis
+    from memolint.layout.estimate import page_model_from_config
+    from memolint.packs import load_profile
+    from memolint.readers.markdown import read_markdown
+
+    long_run, kept_run = "=" * 150, "-" * 100
+    text = (f"# Memo\n\nThe log said {long_run}. Then it stopped.\n\n"
+            f"A rule {kept_run} stays. It is short enough.\n")
+    document = read_markdown(text.encode(), "memo.md")
+    analysis = Analysis(document, load_profile("six-pager"), "blank", page_model_from_config({}),
+                        "auto")
+    sentences = [s.text for s in analysis.sentences]
+    tamed = "=" + "x" * 147 + "==."  # the run with its full stop: first and last three kept
+    assert sentences == [f"The log said {tamed}", "Then it stopped.",
+                         f"A rule {kept_run} stays.", "It is short enough."]
+    assert analysis.document.blocks[1].text == f"The log said {long_run}. Then it stopped."
