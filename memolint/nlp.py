@@ -129,15 +129,16 @@ def split(nlp: Language, texts: list[str]) -> tuple[list[Doc] | None, list[Range
     """Each text's sentences as character ranges, and the docs made on the way.
 
     The blank pipeline is the tokenizer plus memolint's splitter, and only
-    the splitter's decisions are needed: it runs on the tokens directly, on
-    the texts holding terminal punctuation, and the docs (``None``) are left
-    for whoever asks for one. A model runs as one batch, and its sentences
+    the splitter's decisions are needed: it decides from the few words
+    around each terminal, tokenized in one call for all the texts (see
+    :func:`memolint.segmenter.sentence_ranges_of`), and the docs (``None``)
+    are left for whoever asks for one. A model runs as one batch, and its sentences
     are read back from its docs (see :func:`sentences_in` for the ranges).
     """
     from memolint import segmenter
 
     if nlp.pipe_names == [segmenter.COMPONENT]:
-        return None, [segmenter.sentence_ranges(text, nlp.make_doc) for text in texts]
+        return None, segmenter.sentence_ranges_of(texts, nlp.make_doc)
     docs = list(nlp.pipe(texts))
     return docs, [_ranges(doc) for doc in docs]
 

@@ -200,30 +200,40 @@ def sentence_ranges(text: str, make_doc: Callable[[str], Doc]) -> list[tuple[int
 
     A range runs from a sentence's first token (the first one from 0) to the
     next sentence's first token or the end of ``text``, so it may hold white
-    space at either end. Without terminal punctuation ``text`` is one
-    sentence. Otherwise only the clusters around terminals are looked at
-    (see :func:`_clusters`), and each cluster's decisions are remembered by
-    its text: ``make_doc`` (the tokenizer) runs once, on the clusters not
-    seen before, and nothing is written into a doc.
+    space at either end. See :func:`sentence_ranges_of` for how.
     """
-    if not _TERMINAL_CHAR.search(text):
-        return [(0, len(text))]
-    spans = _clusters(text)
-    keys = [text[start:end] for start, end in spans]
+    return sentence_ranges_of([text], make_doc)[0]
+
+
+def sentence_ranges_of(texts: list[str], make_doc: Callable[[str], Doc]
+                       ) -> list[list[tuple[int, int]]]:
+    """:func:`sentence_ranges` of each text, with one tokenizer call for them all.
+
+    A text without terminal punctuation is one sentence. Otherwise only the
+    clusters around terminals are looked at (see :func:`_clusters`), and each
+    cluster's decisions are remembered by its text: ``make_doc`` (the
+    tokenizer) runs once, on the clusters none of the texts' predecessors
+    had, and nothing is written into a doc.
+    """
+    spans = [_clusters(text) if _TERMINAL_CHAR.search(text) else None for text in texts]
+    keys = [[text[start:end] for start, end in found] if found is not None else []
+            for text, found in zip(texts, spans, strict=True)]
     cache = _cache_of(make_doc)
-    missing = [key for key in keys if key not in cache]
+    missing = list(dict.fromkeys(key for some in keys for key in some if key not in cache))
     if missing:
-        missing = list(dict.fromkeys(missing))
-        if len(cache) + len(missing) > CACHE_LIMIT:  # start afresh, but keep this text's
-            kept = {key: cache[key] for key in keys if key in cache}
+        if len(cache) + len(missing) > CACHE_LIMIT:  # start afresh, but keep these texts'
+            kept = {key: cache[key] for some in keys for key in some if key in cache}
             cache.clear()
             cache.update(kept)
         cache.update(_decide(missing, make_doc))
-    firsts = [0]
-    for (start, _), key in zip(spans, keys, strict=True):
-        for offset in cache[key]:
-            firsts.append(start + offset)
-    return list(zip(firsts, [*firsts[1:], len(text)], strict=True))
+    ranges = []
+    for text, found, some in zip(texts, spans, keys, strict=True):
+        firsts = [0]
+        for (start, _), key in zip(found or (), some, strict=True):
+            for offset in cache[key]:
+                firsts.append(start + offset)
+        ranges.append(list(zip(firsts, [*firsts[1:], len(text)], strict=True)))
+    return ranges
 
 
 #: A cluster: a chunk (run without white space) holding a terminal, the chunks
@@ -280,11 +290,12 @@ def _first_terminal(text: str, position: int) -> int:
     return found.start() if found else -1
 
 
-#: Between clusters decided together: a line break, so each one starts after
-#: white space, as a text's first token does. Every cluster ends with the word
-#: its last decision stops at, but the one ending its text: that one is also
-#: the last of the clusters a text has not seen, so nothing follows it.
-_SEPARATOR = "\n"
+#: Between clusters decided together: each starts after white space, as a
+#: text's first token does, and a lower-case word stands between them. Every
+#: cluster ends with the word its last decision stops at, but one that ends
+#: its text: the splitter sees that one followed by the lower-case word,
+#: before which no sentence ends, as it sees nothing after a text's end.
+_SEPARATOR = "\nx\n"
 #: Clusters remembered per pipeline; the cache is emptied when it would grow past this.
 CACHE_LIMIT = 20_000
 _CACHES: WeakKeyDictionary[object, dict[str, tuple[int, ...]]] = WeakKeyDictionary()
@@ -305,10 +316,8 @@ def _cache_of(make_doc: Callable[[str], Doc]) -> dict[str, tuple[int, ...]]:
 
 
 def _decide(clusters: list[str], make_doc: Callable[[str], Doc]) -> dict[str, tuple[int, ...]]:
-    """Each cluster's sentence starts (offsets in it), from one tokenizer call for all.
-
-    ``clusters`` come from one text, in its order (see :data:`_SEPARATOR`).
-    """
+    """Each cluster's sentence starts (offsets in it), from one tokenizer call for all
+    (see :data:`_SEPARATOR`)."""
     bases = []
     base = 0
     for cluster in clusters:

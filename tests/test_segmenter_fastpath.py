@@ -24,6 +24,7 @@ from memolint.segmenter import (
     USUALLY_FINAL,
     boundaries,
     sentence_ranges,
+    sentence_ranges_of,
 )
 
 
@@ -124,6 +125,23 @@ def test_a_cluster_decides_the_same_in_any_text(parts):
     segmenter._cache_of(load_pipeline("blank").make_doc).clear()
     for text in (" ".join(parts), "\n".join(parts), "".join(parts), *parts):
         check(text, forget=False)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts, min_size=1, max_size=6))
+def test_texts_decided_in_one_batch_split_as_each_alone(batch):
+    """One tokenizer call for several texts: a cluster ending one text is not read as
+    followed by the next text's clusters."""
+    make_doc = load_pipeline("blank").make_doc
+    segmenter._cache_of(make_doc).clear()
+    assert sentence_ranges_of(batch, make_doc) == [reference(text) for text in batch]
+
+
+def test_a_text_ending_at_a_terminal_does_not_end_before_the_next_texts_word():
+    make_doc = load_pipeline("blank").make_doc
+    segmenter._cache_of(make_doc).clear()
+    batch = ["We grew in the U.S.", "Today.", "We chose plan B.", "Option C."]
+    assert sentence_ranges_of(batch, make_doc) == [[(0, 19)], [(0, 6)], [(0, 16)], [(0, 9)]]
 
 
 def test_the_cache_is_bounded_and_stays_correct(monkeypatch):
