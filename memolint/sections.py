@@ -30,7 +30,9 @@ BODY = "body"
 
 #: Numbering before a heading's words: "2.", "1.2)", "iv." (and "Ⅳ." after NFKC), "a)",
 #: the Korean "가." / "나)" and "제3장".
-_NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z]|[가-하])[.)]\s*|제\s?\d+\s?[장절부]\s*)+"
+#: (The Hangul range is case-sensitive: it has no case, and compiling it
+#: case-insensitively costs a call per character of it.)
+_NUMBERING = re.compile(r"^(?:(?:\d+|[ivxlc]+|[a-z]|(?-i:[가-하]))[.)]\s*|제\s?\d+\s?[장절부]\s*)+"
                         r"(?:\d+[.)]?\s*)*", re.IGNORECASE)
 #: Marks that open a heading before its number or words: Korean report markers
 #: ("□ 추진 배경", "○", "※", "◦"), brackets ("【부록】", "[첨부]", "<붙임>"), "(1)".

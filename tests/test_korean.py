@@ -260,3 +260,19 @@ def test_metrics_count_eojeol_as_words_and_characters_without_spaces():
     assert metrics["words"] == 1 + eojeol_count(LEAD + LONG)
     assert metrics["characters"] == 2 + character_count(LEAD + LONG)
     assert metrics["sentences"] == 2
+
+
+def test_hangul_ranges_match_the_same_with_or_without_ignorecase():
+    """Why the term patterns keep their Hangul ranges case-sensitive: compiled
+    case-insensitively, the range matches exactly the same characters."""
+    import re
+
+    from memolint.ko.terms import _HANGUL
+
+    caseless = re.compile("[\uac00-\ud7a3]", re.IGNORECASE)
+    scoped, plain = re.compile(_HANGUL, re.IGNORECASE), re.compile("[\uac00-\ud7a3]")
+    text = "".join(map(chr, range(0x10000)))  # every character of the BMP
+    assert ([m.start() for m in caseless.finditer(text)]
+            == [m.start() for m in scoped.finditer(text)]
+            == [m.start() for m in plain.finditer(text)]
+            == list(range(0xAC00, 0xD7A4)))
