@@ -7,7 +7,7 @@ import math
 import pytest
 
 from memolint.document import Typography
-from memolint.layout import fonts
+from memolint.layout import engine, fonts
 from memolint.layout.engine import layout_document
 from memolint.layout.fonts import face, resolve_east_asian
 from memolint.layout.linebreak import Measure, break_units, count_lines
@@ -41,7 +41,7 @@ def test_korean_line_heights_match_libreoffice_measurements():
 
 
 def test_korean_table_is_not_loaded_for_english_text():
-    for cached in (fonts._cjk_table, fonts.face, fonts.resolve_east_asian):
+    for cached in (fonts._cjk_table, fonts.face, fonts.resolve_east_asian, engine._new_measure):
         cached.cache_clear()
     layout_document(read_markdown(b"# Plan\n\nPlain English text only.\n", "e.md"), PageModel())
     assert fonts._cjk_table.cache_info().currsize == 0

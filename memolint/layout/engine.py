@@ -190,23 +190,11 @@ class _Boxer:
         key = (typo, asian)
         known = self._measures.get(key)
         if known is None:
-            known = self._measures[key] = self._new_measure(typo, asian)
+            known, fonts = _new_measure(typo, asian)
+            for name, choice in fonts:
+                self.fonts.setdefault(name, choice)
+            self._measures[key] = known
         return known
-
-    def _new_measure(self, typo: Typography, asian: bool) -> Measure:
-        choice = resolve(typo.font)
-        self.fonts.setdefault(choice.name, choice)
-        scale = (typo.character_scale_pct or 100.0) / 100.0
-        measure = Measure(face(choice.family, typo.bold, typo.italic), typo.size_pt or 10.0,
-                          typo.character_spacing_pt or 0.0, scale)
-        if not asian:
-            return measure
-        korean = (typo.east_asian_language or "").lower().startswith("ko")
-        east = resolve_asian(typo.east_asian_font or typo.font, korean)
-        self.fonts.setdefault(f"{east.name} (east Asian)", east)
-        return Measure(measure.face, measure.size_pt, measure.spacing_pt, scale,
-                       asian=face(east.family, typo.bold, typo.italic),
-                       asian_glyphs=face(east.glyphs, typo.bold, typo.italic), word_wrap=korean)
 
     def runs(self, block: Block, asian: bool) -> tuple[Run, ...]:
         """Stretches in a font of their own: a Markdown block's inline code in the code
@@ -391,6 +379,28 @@ def _merge(typo: Typography | None, base: Typography) -> Typography:
     return Typography(**values)
 
 
+@lru_cache(maxsize=1024)
+def _new_measure(typo: Typography, asian: bool) -> tuple[
+        Measure, tuple[tuple[str, FontChoice | EastAsianChoice], ...]]:
+    """How text in ``typo`` is measured, and the fonts that takes, by name.
+
+    Memoized across documents: every Markdown memo is set in the same few
+    formats, and resolving fonts and faces for each was a share of its layout.
+    """
+    choice = resolve(typo.font)
+    scale = (typo.character_scale_pct or 100.0) / 100.0
+    measure = Measure(face(choice.family, typo.bold, typo.italic), typo.size_pt or 10.0,
+                      typo.character_spacing_pt or 0.0, scale)
+    if not asian:
+        return measure, ((choice.name, choice),)
+    korean = (typo.east_asian_language or "").lower().startswith("ko")
+    east = resolve_asian(typo.east_asian_font or typo.font, korean)
+    return Measure(measure.face, measure.size_pt, measure.spacing_pt, scale,
+                   asian=face(east.family, typo.bold, typo.italic),
+                   asian_glyphs=face(east.glyphs, typo.bold, typo.italic), word_wrap=korean), (
+        (choice.name, choice), (f"{east.name} (east Asian)", east))
+
+
 def _body_height(setup: PageSetup, header: float, footer: float) -> float:
     """The text area's height between a header and a footer of the given heights."""
     top, bottom = setup.margin_top_pt, setup.margin_bottom_pt
@@ -507,8 +517,15 @@ class _Flow:
         if box.page_break_before and not self.at_top:
             self.next_page()
         gap = self.gap(box)
+        rows = box.rows
+        if len(rows) == 1 and not box.notes:
+            placed = self._place_whole(box, rows[0], gap)
+            if placed is not None:
+                return placed
         start: float | None = None
         line = 0  # the box's next line, counted across its rows
+        #: The page was just turned for this box: nothing above but a repeated header.
+        turned = False
         for row_height, count in box.rows:
             height = row_height * self.share
             remaining = count
@@ -516,16 +533,23 @@ class _Flow:
                 room = self.height - self.reserved - self.y - gap + _EPSILON
                 fits = int(room // height) if height else count
                 take = min(fits, remaining)
-                if box.notes and take > 0:
+                if box.notes and take > 0 and height:
                     take = self._with_notes(box, line, take, height, gap)
                 if take < remaining and box.widow_control and row_height < self.height / 4:
                     take = self._widow_orphan(take, remaining, box)
                 if take <= 0:
-                    if not self.at_top:
+                    # Nothing fits on a page this box has to itself: renderers then set
+                    # what fits (a keep-together block taller than the page is split),
+                    # and at least one line (a table row taller than the page below its
+                    # repeated header); turning the page again would never end. (With a
+                    # note carried over at its foot, the page after may have the room.)
+                    if not (self.at_top or (turned and not self.reserved)):
                         self._continue(box, start is not None)
                         gap = 0.0
+                        turned = True
                         continue
-                    take = 1
+                    take = max(min(fits, remaining), 1)
+                turned = False
                 if start is None:
                     start = self.page + min((self.y + gap) / self.height, 1.0)
                 self.y += gap + height * take
@@ -536,10 +560,30 @@ class _Flow:
                 remaining -= take
                 if remaining:
                     self._continue(box, True)
+                    turned = True
         self.after = box.after
         self.context = box.contextual_key
         if start is None:
             start = self.position
+        return start, self.position
+
+    def _place_whole(self, box: Box, row: tuple[float, int],
+                     gap: float) -> tuple[float, float] | None:
+        """Place a box of one run of rows without notes that fits below the cursor as
+        :meth:`pour` places it, by the same arithmetic; ``None`` if it does not fit.
+
+        Nearly every paragraph is such a box: its lines then need no page turn,
+        widow control or footnote room, which the general loop checks per line run.
+        """
+        row_height, count = row
+        height = row_height * self.share
+        if not count or (height and int(
+                (self.height - self.reserved - self.y - gap + _EPSILON) // height) < count):
+            return None
+        start = self.page + min((self.y + gap) / self.height, 1.0)
+        self.y += gap + height * count
+        self.after = box.after
+        self.context = box.contextual_key
         return start, self.position
 
     def _with_notes(self, box: Box, first: int, take: int, height: float, gap: float) -> int:
@@ -608,12 +652,12 @@ def layout_document(document: Document, model: PageModel) -> Layout:
     flow = _Flow(setups[0], heights[setups[0].first_block])
     section_starts = {s.first_block: s for s in setups[1:]}
     boxes: list[Box] = []
-    spacers: list[list[Box]] = []
+    spacers: list[Sequence[Box]] = []
     for index, block in enumerate(document.blocks):
         if index in section_starts:
             flow.set_geometry(section_starts[index])
         boxes.append(boxer.box(block, flow.width))
-        spacers.append(boxer.spacer_boxes(block, flow.width) if block.spacers else [])
+        spacers.append(boxer.spacer_boxes(block, flow.width) if block.spacers else ())
     flow = _Flow(setups[0], heights[setups[0].first_block])
     spans: list[tuple[float, float]] = []
     for index, box in enumerate(boxes):
