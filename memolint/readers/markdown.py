@@ -202,8 +202,10 @@ def _dispatch_block_rules(md: MarkdownIt) -> None:
     markdown-it tries every block rule in turn wherever a block may start, and
     most of them give up after one look at the line's first character (see
     :data:`_BLOCK_STARTS`). Skipping those calls leaves the tokens unchanged:
-    the order of the remaining rules is kept, and the chains that decide
-    whether a line interrupts a paragraph, list or quote are not touched.
+    the order of the remaining rules is kept. The chains that decide whether
+    a line interrupts a paragraph, list or quote are narrowed the same way
+    (:func:`_terminator_chain`): in real Markdown a wrapped paragraph asks
+    nine rules about each of its lines.
 
     The commonest blocks skip the rules altogether: a plain paragraph, a
     plain tight bullet list and a plain ATX heading are pushed as the tokens
@@ -214,11 +216,7 @@ def _dispatch_block_rules(md: MarkdownIt) -> None:
     """
     ruler = md.block.ruler
     named = list(zip(ruler.get_active_rules(), ruler.getRules(""), strict=True))
-    anywhere = [rule for name, rule in named if name not in _BLOCK_STARTS]
-    by_char = {
-        char: [rule for name, rule in named if char in _BLOCK_STARTS.get(name, char)]
-        for char in set("".join(_BLOCK_STARTS.values()))
-    }
+    anywhere, by_char = _by_first_char(named)
     # The shortcuts below rely on which rules may start anywhere.
     checked = [name for name, _ in named if name not in _BLOCK_STARTS] == _ANYWHERE_RULES
     # Before a blank line (or the end), rules that need a second line refuse
@@ -250,8 +248,45 @@ def _dispatch_block_rules(md: MarkdownIt) -> None:
                 return True
         return False
 
-    chain = ruler.getRules
-    ruler.getRules = lambda name="": [dispatch] if name == "" else chain(name)  # type: ignore[method-assign]
+    names = {rule: name for name, rule in named}
+    chains: dict[str, list[Callable[..., bool]]] = {"": [dispatch]}
+    for chain in {alt for rule in ruler.__rules__ if rule.enabled for alt in rule.alt}:
+        chains[chain] = [_terminator_chain(
+            [(names[rule], rule) for rule in ruler.getRules(chain)])]
+    ruler.getRules = lambda name="": chains.get(name, [])  # type: ignore[method-assign]
+
+
+def _by_first_char(named: Sequence[tuple[str, Callable[..., bool]]]) -> tuple[
+        list[Callable[..., bool]], dict[str, list[Callable[..., bool]]]]:
+    """Block rules (in order) that may start anywhere, and by first character
+    (see :data:`_BLOCK_STARTS`) those that may start at that character."""
+    anywhere = [rule for name, rule in named if name not in _BLOCK_STARTS]
+    by_char = {
+        char: [rule for name, rule in named if char in _BLOCK_STARTS.get(name, char)]
+        for char in set("".join(_BLOCK_STARTS.values()))
+    }
+    return anywhere, by_char
+
+
+def _terminator_chain(named: Sequence[tuple[str, Callable[..., bool]]]) -> Callable[..., bool]:
+    """One rule standing for a chain of terminator rules: whether any of them takes
+    the line, trying only those its first character allows.
+
+    Every caller of a chain (paragraph, setext heading, list, quote, table,
+    reference) stops at the first rule that takes the line, so the chain is
+    one yes-or-no question, asked of fewer rules.
+    """
+    anywhere, by_char = _by_first_char(named)
+
+    def terminates(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[start] + state.tShift[start]
+        char = state.src[pos] if pos < state.eMarks[start] else ""
+        for rule in by_char.get(char, anywhere):  # noqa: SIM110 - no generator per line
+            if rule(state, start, end, silent):
+                return True
+        return False
+
+    return terminates
 
 
 #: The block rules that may start at any character, in markdown-it's order.
@@ -374,12 +409,14 @@ def _push_paragraph(state: StateBlock, start: int, end: int, content: str, *,
 
 
 def _inline_rule(terminators: re.Pattern[str]) -> Callable[[StateCore], None]:
-    """markdown-it's ``inline`` core rule, building plain text's one token directly.
+    """markdown-it's ``inline`` core rule, building plain text's tokens directly.
 
     Most paragraphs hold no character at which any inline rule can start (the
     inline parser's ``terminators``): parsed, such content becomes exactly one
     text token, so that token is made here without the inline parser's setup
-    and post-processing passes. Everything else is parsed as before.
+    and post-processing passes. Wrapped plain text, whose only such character
+    is the line break, gets its tokens here too (:func:`_line_break_children`).
+    Everything else is parsed as before.
     """
 
     def inline(state: StateCore) -> None:
@@ -388,16 +425,48 @@ def _inline_rule(terminators: re.Pattern[str]) -> Callable[[StateCore], None]:
             if token.type != "inline":
                 continue
             content = token.content
-            if content and terminators.search(content) is None:
+            found = terminators.search(content) if content else None
+            if content and found is None:
                 text = Token("text", "", 0)
                 text.content = content
                 token.children = [text]
+            elif found is not None and found[0] == "\n" and (
+                    children := _line_break_children(content, terminators)) is not None:
+                token.children = children
             else:
                 if token.children is None:
                     token.children = []
                 parse(content, state.md, state.env, token.children)
 
     return inline
+
+
+def _line_break_children(content: str, terminators: re.Pattern[str]) -> list[Token] | None:
+    """The tokens markdown-it's inline parser makes of lines of plain text; ``None``
+    when a line holds any other character where an inline rule may start.
+
+    The ``newline`` rule makes each line break a ``softbreak``, or a
+    ``hardbreak`` when two or more spaces end the line (they are dropped; a
+    single space is dropped too), and skips the next line's leading spaces
+    and tabs; the text between becomes one ``text`` token each.
+    """
+    lines = content.split("\n")
+    if any(terminators.search(line) for line in lines):
+        return None
+    children: list[Token] = []
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
+        if index:
+            line = line.lstrip(" \t")
+        text = line.rstrip(" ") if index < last else line
+        if text:
+            token = Token("text", "", 0)
+            token.content = text
+            children.append(token)
+        if index < last:
+            children.append(Token(
+                "hardbreak" if len(line) - len(text) >= 2 else "softbreak", "br", 0))
+    return children
 
 
 def _recording_span(rule: Callable[[StateInline, bool], bool]) -> Callable[..., bool]:
@@ -500,18 +569,19 @@ class _ContentMap:
         line, column = self._places[index]
         return line, column + max(offset - self._offsets[index], 0)
 
-    def anchors(self, offset: int, length: int) -> list[tuple[int, int, int]]:
-        """``(relative offset, line, column)`` anchors for ``length`` chars at ``offset``."""
-        offsets, places = self._offsets, self._places
+    def anchor(self, out: _TextBuilder, offset: int, length: int) -> None:
+        """Anchor in ``out``, from its end on, ``length`` chars that stand at ``offset``:
+        where the first one stands and where each later segment starts."""
+        offsets, places, at = self._offsets, self._places, out.length - offset
         index = bisect.bisect_right(offsets, offset)
-        first = max(index - 1, 0)
+        first = index - 1 if index else 0
         line, column = places[first]
-        found = [(0, line, column + max(offset - offsets[first], 0))]
+        out.anchor(at + offset, line, column + max(offset - offsets[first], 0))
         end = offset + length
         while index < len(offsets) and offsets[index] < end:
-            found.append((offsets[index] - offset, *places[index]))
+            line, column = places[index]
+            out.anchor(at + offsets[index], line, column)
             index += 1
-        return found
 
 
 def _line_columns(source: str, piece: str) -> list[tuple[int, int]]:
@@ -568,11 +638,9 @@ class _TextBuilder:
         """Append ``text`` that stands at ``offset`` of the content ``where`` maps."""
         if not text:
             return
-        length = self.length
-        for relative, line, column in where.anchors(offset, len(text)):
-            self._anchor(length + relative, line, column)
+        where.anchor(self, offset, len(text))
         self.parts.append(text)
-        self.length = length + len(text)
+        self.length += len(text)
 
     def add_break(self, where: _ContentMap, offset: int) -> None:
         """A line break reads as one space, unless a space already ends the text."""
@@ -609,11 +677,11 @@ class _TextBuilder:
         anchors = self.anchors
         text = self.text
         self.parts, self.anchors, self.length = [], [], 0
-        self._anchor(0, start.line, start.column)
-        self._anchor(len(replacement), rest.line, rest.column)
+        self.anchor(0, start.line, start.column)
+        self.anchor(len(replacement), rest.line, rest.column)
         for at, line, column in anchors:
             if at > count:
-                self._anchor(at + shift, line, column)
+                self.anchor(at + shift, line, column)
         self._append(replacement + text[count:])
 
     def add_gap(self, text: str) -> None:
@@ -624,7 +692,7 @@ class _TextBuilder:
         """Append everything another builder assembled."""
         self.notes += [(self.length + at, note) for at, note in other.notes]
         for at, line, column in other.anchors:
-            self._anchor(self.length + at, line, column)
+            self.anchor(self.length + at, line, column)
         self._append(other.text)
 
     @property
@@ -635,7 +703,7 @@ class _TextBuilder:
         self.parts.append(text)
         self.length += len(text)
 
-    def _anchor(self, at: int, line: int, column: int) -> None:
+    def anchor(self, at: int, line: int, column: int) -> None:
         """Add an anchor unless the previous one already implies this position."""
         if self.anchors:
             last_at, last_line, last_column = self.anchors[-1]
@@ -1301,7 +1369,7 @@ def _lines_stripped_before(token: Token, lines: Sequence[str]) -> int:
     CommonMark does not call them blank; the content then starts lines below
     ``token.map``.
     """
-    if not token.map:
+    if not token.map or token.map[1] - token.map[0] <= 1:  # one line: nothing to lose
         return 0
     lost = token.map[1] - token.map[0] - 1 - token.content.count("\n")
     dropped = 0
