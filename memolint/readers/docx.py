@@ -288,6 +288,10 @@ class _Package:
     note_parts: dict[str, str | None] = field(default_factory=dict)
     #: Resolved paragraph properties by :func:`_signature` (``None``: no ``w:pPr``).
     looks: dict[Any, _Look] = field(default_factory=dict)
+    #: An empty paragraph's typography, by :func:`_signature` of its ``w:pPr``.
+    spacers: dict[Any, Typography] = field(default_factory=dict)
+    #: Run formats by (paragraph style, :func:`_signature` of ``w:rPr``); ``None``: hidden.
+    run_formats: dict[Any, RunFormat | None] = field(default_factory=dict)
 
 
 def _open(archive: zipfile.ZipFile, data: bytes, xml: dict[str, bytes], path: str) -> _Package:
@@ -295,16 +299,17 @@ def _open(archive: zipfile.ZipFile, data: bytes, xml: dict[str, bytes], path: st
     try:
         opc = Package(archive, data, xml)
         main = opc.main_part()
-        root = opc.element(main)
+        body = opc.element(main).find(_BODY)
+        if body is None:  # e.g. the w: namespace misspelt: nothing would be read
+            raise PackageError(f"no w:body in the main document part {main}")
         styles = opc.shared(opc.related(main, STYLES), StyleIndex).sheet(
             opc.shared(opc.related(main, THEME), theme_fonts))
-        app = opc.element(opc.related(PACKAGE, EXTENDED_PROPERTIES))
         return _Package(
-            body=root.find(_BODY),
+            body=body,
             styles=styles,
-            numbering=Numbering(opc.element(opc.related(main, NUMBERING)), styles),
+            numbering=opc.shared(opc.related(main, NUMBERING), Numbering, styles),
             comments=opc.element(opc.related(main, COMMENTS)),
-            stated_pages=_stated_pages(app) if app is not None else None,
+            stated_pages=opc.shared(opc.related(PACKAGE, EXTENDED_PROPERTIES), _stated_pages),
             opc=opc,
             main=main,
             gutter_at_top=opc.shared(opc.related(main, SETTINGS), _gutter_at_top),
@@ -323,9 +328,9 @@ def _gutter_at_top(settings: Any | None) -> bool:
     return element is not None and is_on(element)
 
 
-def _stated_pages(app: Any) -> int | None:
+def _stated_pages(app: Any | None) -> int | None:
     """``<Pages>`` from ``docProps/app.xml``, the count the last editor saved."""
-    pages = app.find(f"{{{_EXTENDED_NS}}}Pages")
+    pages = app.find(f"{{{_EXTENDED_NS}}}Pages") if app is not None else None
     return integer(pages.text) if pages is not None else None
 
 
@@ -403,11 +408,7 @@ class _Text:
 
     def formatted(self, start: int, fmt: RunFormat) -> None:
         """The text from ``start`` to here is in ``fmt`` (one run's worth)."""
-        self.formats[fmt] = self.formats.get(fmt, 0) + self.length - start
-        if self.spans and self.spans[-1][2] == fmt and self.spans[-1][1] == start:
-            self.spans[-1][1] = self.length
-        else:
-            self.spans.append([start, self.length, fmt])
+        _add_format(self.formats, self.spans, start, self.length, fmt)
 
     def add_struck(self, piece: str) -> None:
         """Deleted text: not read, but printed struck through in the default view."""
@@ -437,6 +438,64 @@ class _Text:
         images, boxes = _embedded(element)
         self.images.extend(images)
         self.textboxes.extend(boxes)
+
+
+def _add_format(formats: dict[RunFormat, int], spans: list[list[Any]], start: int, end: int,
+                fmt: RunFormat) -> None:
+    """Record that the text from ``start`` to ``end`` is in ``fmt``: its characters
+    count for ``fmt``, and the span joins the last one when that ends here in ``fmt``."""
+    formats[fmt] = formats.get(fmt, 0) + end - start
+    if spans and spans[-1][2] == fmt and spans[-1][1] == start:
+        spans[-1][1] = end
+    else:
+        spans.append([start, end, fmt])
+
+
+#: What :func:`_plain_runs` makes of a paragraph: its ``w:pPr``, its runs'
+#: ``(w:rPr, texts)``, and how many rendered page marks they hold.
+_PlainRuns = tuple[Any | None, list[tuple[Any | None, list[str]]], int]
+
+
+def _plain_runs(paragraph: Any) -> _PlainRuns | None:
+    """A paragraph of plain runs, read in one pass; ``None`` when it holds anything else.
+
+    Nearly every paragraph of a memo is a few runs of text and properties, and
+    the general walk (:meth:`_BodyReader._read_run`: fields, breaks, notes,
+    pictures, tracked changes, comments) costs several times this. What this
+    accepts, the general walk reads the same way: the first ``w:pPr`` and each
+    run's first ``w:rPr`` are the properties, ``w:t`` and the characters of
+    :data:`_SIMPLE_TEXT` are text, ``w:lastRenderedPageBreak`` is counted, and
+    empty markers (bookmarks, proofing marks) show nothing. Anything else
+    (a second ``w:rPr``, any other run child, a comment anchor, a paragraph
+    child with content) sends the paragraph to the general walk.
+    """
+    ppr = None
+    runs = []
+    rendered = 0
+    for child in paragraph:
+        tag = child.tag
+        if tag == R:
+            rpr = None
+            texts = []
+            for node in child:
+                kind = node.tag
+                if kind == T:
+                    texts.append(node.text or "")
+                elif kind == RPR and rpr is None:
+                    rpr = node
+                elif kind == LAST_RENDERED:
+                    rendered += 1
+                elif kind in _SIMPLE_TEXT:
+                    texts.append(_SIMPLE_TEXT[kind])
+                else:
+                    return None
+            runs.append((rpr, texts))
+        elif tag == PPR:
+            if ppr is None:
+                ppr = child
+        elif tag == COMMENT_START or len(child):
+            return None
+    return ppr, runs, rendered
 
 
 def _embedded(element: Any) -> tuple[list[tuple[float, float]], list[Any]]:
@@ -481,18 +540,30 @@ def _vml_size(shape: Any) -> tuple[float, float]:
 
 
 def _signature(element: Any) -> tuple[Any, ...]:
-    """A property element's tags and attributes, nested: equal for equal properties."""
-    return (element.tag, *element.items(), *map(_signature, element))
+    """A property element's tags and attributes: equal for equal properties.
+
+    Each node in document order gives its tag, its number of children (which
+    fixes the nesting) and its attributes as ``(name, value)`` pairs; one
+    flat pass, as a recursive one costs twice as much for a rich ``w:pPr``.
+    """
+    found: list[Any] = []
+    for node in element.iter():
+        found.append(node.tag)
+        found.append(len(node))
+        found.extend(node.items())
+    return tuple(found)
 
 
 class _Look:
     """What one distinct ``w:pPr`` makes of a paragraph with text, before its runs."""
 
-    __slots__ = ("_formatted", "kind", "typography")
+    __slots__ = ("_formatted", "fields", "kind", "typography")
 
-    def __init__(self, kind: dict[str, Any] | None, typography: Typography) -> None:
-        #: Block fields for a heading or list item; ``None`` for a paragraph.
+    def __init__(self, kind: str, fields: dict[str, Any], typography: Typography) -> None:
+        #: The block kind: "heading", "list_item" or "paragraph".
         self.kind = kind
+        #: Block fields for a heading or list item (a paragraph's depend on its text).
+        self.fields = fields
         #: The paragraph formatting, without the character formatting.
         self.typography = typography
         self._formatted: dict[RunFormat, Typography] = {}
@@ -505,7 +576,7 @@ class _Look:
         return typo
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     """One scanned ``w:p``: its number, its block (if it shows anything), and extras."""
 
@@ -617,9 +688,35 @@ class _BodyReader:
 
     def _scan_paragraph(self, paragraph: Any) -> _Para:
         self.number += 1
-        for comment_id in self._pending_comments:
-            self.comment_lines.setdefault(comment_id, self.number)
-        self._pending_comments.clear()
+        if self._pending_comments:
+            for comment_id in self._pending_comments:
+                self.comment_lines.setdefault(comment_id, self.number)
+            self._pending_comments.clear()
+        plain = None if any(self._fields) else _plain_runs(paragraph)
+        if plain is None:
+            return self._scan_marked_up(paragraph)
+        ppr, runs, rendered = plain
+        style_id = self.styles.paragraph_style(ppr)
+        pieces: list[str] = []
+        formats: dict[RunFormat, int] = {}
+        spans: list[list[Any]] = []
+        length = 0
+        for rpr, texts in runs:
+            piece = "".join(texts)
+            fmt = self._run_format(style_id, rpr) if piece else None
+            if fmt is not None:
+                pieces.append(piece)
+                _add_format(formats, spans, length, length + len(piece), fmt)
+                length += len(piece)
+        block = self._text_block(ppr, style_id, "".join(pieces), formats, spans, False)
+        return _Para(
+            self.number, block, rendered_breaks=rendered,
+            spacer=self._mark_typography(ppr, style_id) if block is None else None,
+            sect_pr=first_child(ppr, SECT_PR) if ppr is not None else None,
+        )
+
+    def _scan_marked_up(self, paragraph: Any) -> _Para:
+        """A paragraph :func:`_plain_runs` leaves to the general walk, run by run."""
         ppr = first_child(paragraph, PPR)
         style_id = self.styles.paragraph_style(ppr)
         text = _Text()
@@ -671,8 +768,8 @@ class _BodyReader:
                 text.add_struck(_SIMPLE_TEXT[child.tag])
 
     def _read_run(self, run: Any, style_id: str | None, text: _Text) -> None:
-        rpr = first_child(run, RPR)
-        vanished = rpr is not None and _is_vanished(rpr)
+        fmt = self._run_format(style_id, first_child(run, RPR))
+        vanished = fmt is None
         hidden = vanished or any(self._fields)
         start = text.length
         for child in run:
@@ -702,8 +799,8 @@ class _BodyReader:
                 text.add(_sym_char(child), sym=True)
             elif tag in _SIMPLE_TEXT:
                 text.add(_SIMPLE_TEXT[tag])
-        if text.length > start:
-            text.formatted(start, self.styles.run_format(style_id, rpr))
+        if fmt is not None and text.length > start:  # a hidden run adds no text
+            text.formatted(start, fmt)
 
     def _field_char(self, kind: str | None) -> None:
         """Track complex fields: text between begin and separate is field code."""
@@ -727,35 +824,44 @@ class _BodyReader:
         return max(level.ilvl + 1, int(named[1])) if named else level.ilvl + 1
 
     def _paragraph_block(self, ppr: Any | None, style_id: str | None, text: _Text) -> Block | None:
+        """The block of a paragraph read run by run: its text, pictures and note marks."""
         raw = "".join(text.pieces)
-        stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        source = SourceMap.at(self.number, lead + 1)
-        end = Position(self.number, lead + len(stripped) + 1)
-        if not stripped:
+        block = self._text_block(ppr, style_id, raw, text.formats, text.spans,
+                                 bool(text.starts_with_sym))
+        if block is None:
             if not text.images:
                 return None
-            return Block("image", "", source, end, images=tuple(text.images))
+            lead = len(raw) - len(raw.lstrip())
+            return Block("image", "", SourceMap.at(self.number, lead + 1),
+                         Position(self.number, lead + 1), images=tuple(text.images))
+        block.images = tuple(text.images)
+        if text.note_marks:
+            stripped = raw.strip()
+            block.note_refs = self._note_refs(text.note_marks, len(raw) - len(raw.lstrip()),
+                                              len(stripped))
+            block.footnotes = tuple(_note_text(note.content) for note in block.note_refs)
+        return block
+
+    def _text_block(self, ppr: Any | None, style_id: str | None, raw: str,
+                    formats: dict[RunFormat, int], spans: list[list[Any]],
+                    starts_with_sym: bool) -> Block | None:
+        """A paragraph's block from its visible text ``raw`` and its runs' formats
+        (``spans``, see :func:`_add_format`); ``None`` when the text is blank."""
+        stripped = raw.strip()
+        if not stripped:
+            return None
+        lead = len(raw) - len(raw.lstrip())
         look = self._look(ppr, style_id)
-        kind = look.kind
-        if kind is None:
-            kind = {"kind": "paragraph",
-                    "manual_bullet": is_manual_bullet(stripped, bool(text.starts_with_sym))}
-        formats = text.formats
+        fields = look.fields if look.kind != "paragraph" else {
+            "manual_bullet": is_manual_bullet(stripped, starts_with_sym)}
         typography = look.with_run_format(
             _dominant(formats) if formats else self.styles.base_run_format(style_id, None))
-        notes = self._note_refs(text.note_marks, lead, len(stripped))
-        return Block(
-            text=stripped.replace("\t", " "),
-            source=source,
-            end=end,
-            images=tuple(text.images),
-            typography=typography,
-            font_spans=_font_spans(text, typography, lead, len(stripped)),
-            footnotes=tuple(_note_text(note.content) for note in notes),
-            note_refs=notes,
-            **kind,
-        )
+        block = Block(look.kind, stripped.replace("\t", " "), SourceMap.at(self.number, lead + 1),
+                      Position(self.number, lead + len(stripped) + 1), typography=typography,
+                      **fields)
+        if len(formats) > 1:
+            block.font_spans = _font_spans(spans, typography, lead, len(stripped))
+        return block
 
     def _note_refs(self, marks: list[tuple[str, str | None, int]], lead: int,
                    length: int) -> tuple[NoteRef, ...]:
@@ -780,22 +886,44 @@ class _BodyReader:
         if look is None:
             heading = self.styles.heading_level(style_id, ppr)
             level = self.numbering.paragraph_level(ppr, style_id)
-            kind: dict[str, Any] | None = None
+            kind, fields = "paragraph", {}
             if heading is not None:
-                kind = {"kind": "heading", "level": heading}
+                kind, fields = "heading", {"level": heading}
             elif level is not None and level.labelled:
-                kind = {"kind": "list_item", "depth": self._list_depth(level, style_id),
-                        "ordered": level.ordered, "list_id": level.num_id}
+                kind, fields = "list_item", {"depth": self._list_depth(level, style_id),
+                                             "ordered": level.ordered, "list_id": level.num_id}
             typo = self.styles.paragraph_typography(style_id, level.ppr if level else None)
-            look = self.package.looks[key] = _Look(kind, apply_ppr(typo, ppr))
+            look = self.package.looks[key] = _Look(kind, fields, apply_ppr(typo, ppr))
         return look
 
     def _mark_typography(self, ppr: Any | None, style_id: str | None) -> Typography:
-        """An empty paragraph's typography: its height comes from the paragraph mark's font."""
-        mark = first_child(ppr, RPR) if ppr is not None else None
-        fmt = self.styles.run_format(style_id, mark)
-        typo = self.styles.paragraph_typography(style_id, None)
-        return with_run_format(apply_ppr(typo, ppr), fmt)
+        """An empty paragraph's typography: its height comes from the paragraph mark's font.
+
+        Found once per distinct ``w:pPr`` (which names the style), like :meth:`_look`.
+        """
+        key = _signature(ppr) if ppr is not None else None
+        typo = self.package.spacers.get(key)
+        if typo is None:
+            mark = first_child(ppr, RPR) if ppr is not None else None
+            fmt = self.styles.run_format(style_id, mark)
+            typo = self.styles.paragraph_typography(style_id, None)
+            typo = self.package.spacers[key] = with_run_format(apply_ppr(typo, ppr), fmt)
+        return typo
+
+    def _run_format(self, style_id: str | None, rpr: Any | None) -> RunFormat | None:
+        """A run's format after styles, ``None`` for hidden text (``w:vanish``).
+
+        Found once per paragraph style and distinct ``w:rPr``: Word repeats the
+        same few properties on most runs, and resolving them costs several
+        passes over the element's children.
+        """
+        if rpr is None:
+            return self.styles.run_format(style_id, None)
+        key = (style_id, _signature(rpr))
+        cache = self.package.run_formats
+        if key not in cache:
+            cache[key] = None if _is_vanished(rpr) else self.styles.run_format(style_id, rpr)
+        return cache[key]
 
     # emitting blocks
 
@@ -841,8 +969,8 @@ class _BodyReader:
             )
             self.page_setups.append(PageSetup(first_block=self._section_start))
         else:
-            setup = _page_setup(sect_pr, self._section_start)
-            self.page_setups.append(replace(setup, **self._headers_footers(sect_pr)))
+            self.page_setups.append(_page_setup(sect_pr, self._section_start,
+                                                self._headers_footers(sect_pr)))
         self._section_start = len(self.blocks)
 
     def _headers_footers(self, sect_pr: Any) -> dict[str, Any]:
@@ -923,22 +1051,21 @@ def _note_text(content: HeaderFooter) -> str:
     return "\n".join(text for text, _ in content.paragraphs if text)
 
 
-def _font_spans(text: _Text, typography: Typography, lead: int,
+def _font_spans(spans: list[list[Any]], typography: Typography, lead: int,
                 length: int) -> tuple[tuple[int, int, Typography], ...]:
     """Runs set in another font, size or style than the paragraph's dominant one.
 
-    Offsets move from the raw text to the stripped one. A paragraph in one
-    format (nearly all) has none, and the line breaker keeps its fast path.
+    Offsets move from the raw text to the stripped one. Asked only of a
+    paragraph in several formats: one in a single format (nearly all) has
+    none, and the line breaker keeps its fast path.
     """
-    if len(text.formats) < 2:
-        return ()
     dominant = RunFormat(*(getattr(typography, name) for name in RunFormat._fields))
-    spans = []
-    for start, end, fmt in text.spans:
+    found = []
+    for start, end, fmt in spans:
         start, end = max(start - lead, 0), min(end - lead, length)
         if fmt != dominant and end > start:
-            spans.append((start, end, with_run_format(typography, fmt)))
-    return tuple(spans)
+            found.append((start, end, with_run_format(typography, fmt)))
+    return tuple(found)
 
 
 def _dominant(formats: dict[RunFormat, int]) -> RunFormat:
@@ -1008,38 +1135,43 @@ def _cell_text(paras: list[_Para]) -> str:
 
 #: PageSetup field -> (sectPr child, attribute), all twips.
 _PAGE_MEASURES = {
-    "width_pt": ("pgSz", "w"),
-    "height_pt": ("pgSz", "h"),
-    "margin_top_pt": ("pgMar", "top"),
-    "margin_bottom_pt": ("pgMar", "bottom"),
-    "margin_left_pt": ("pgMar", "left"),
-    "margin_right_pt": ("pgMar", "right"),
-    "header_distance_pt": ("pgMar", "header"),
-    "footer_distance_pt": ("pgMar", "footer"),
-    "gutter_pt": ("pgMar", "gutter"),
-    "column_space_pt": ("cols", "space"),
+    "width_pt": (w("pgSz"), w("w")),
+    "height_pt": (w("pgSz"), w("h")),
+    "margin_top_pt": (w("pgMar"), w("top")),
+    "margin_bottom_pt": (w("pgMar"), w("bottom")),
+    "margin_left_pt": (w("pgMar"), w("left")),
+    "margin_right_pt": (w("pgMar"), w("right")),
+    "header_distance_pt": (w("pgMar"), w("header")),
+    "footer_distance_pt": (w("pgMar"), w("footer")),
+    "gutter_pt": (w("pgMar"), w("gutter")),
+    "column_space_pt": (w("cols"), w("space")),
 }
+_PG_SZ, _COLS, _ORIENT, _NUM, _VAL = w("pgSz"), w("cols"), w("orient"), w("num"), w("val")
 
 
-def _page_setup(sect_pr: Any, first_block: int) -> PageSetup:
-    """A section's page; anything the section leaves out keeps Word's default."""
+def _page_setup(sect_pr: Any, first_block: int, furniture: dict[str, Any]) -> PageSetup:
+    """A section's page, with its headers and footers (``furniture``); anything the
+    section leaves out keeps Word's default."""
+    children: dict[Any, Any] = {}
+    for child in sect_pr:
+        children.setdefault(child.tag, child)  # the first of a kind counts, as find() has it
     values: dict[str, Any] = {}
-    for name, (child, attr) in _PAGE_MEASURES.items():
-        element = sect_pr.find(w(child))
-        value = twips_pt(element.get(w(attr))) if element is not None else None
+    for name, (tag, attr) in _PAGE_MEASURES.items():
+        element = children.get(tag)
+        value = twips_pt(element.get(attr)) if element is not None else None
         if value is not None:
             values[name] = value
-    size = sect_pr.find(w("pgSz"))
-    if size is not None and size.get(w("orient")) == "landscape":
+    size = children.get(_PG_SZ)
+    if size is not None and size.get(_ORIENT) == "landscape":
         values["orientation"] = "landscape"
-    cols = sect_pr.find(w("cols"))
-    columns = integer(cols.get(w("num"))) if cols is not None else None
+    cols = children.get(_COLS)
+    columns = integer(cols.get(_NUM)) if cols is not None else None
     if columns:
         values["columns"] = max(columns, 1)
-    start = sect_pr.find(w("type"))
-    if start is not None and start.get(w("val")):
-        values["start"] = start.get(w("val"))
-    return PageSetup(**values, first_block=first_block)
+    start = children.get(W_TYPE)
+    if start is not None and start.get(_VAL):
+        values["start"] = start.get(_VAL)
+    return PageSetup(**values, **furniture, first_block=first_block)
 
 
 # --- comments, notes, entry point -------------------------------------------

@@ -81,14 +81,15 @@ class _Relationships:
 
     By id, a later duplicate replacing an earlier one; and, apart, the
     internal targets by id, where an external duplicate replaces nothing.
+    Built from the ``.rels`` part's root (``None``: the source has none) and
+    the source's folder, against which relative targets resolve; shared by
+    packages through :meth:`Package.shared` and never changed after.
     """
 
-    def __init__(self, package: Package, source: str) -> None:
-        folder, name = posixpath.split(source)
-        blob = package.blob(posixpath.join(folder, "_rels", f"{name}.rels"))
+    def __init__(self, root: Any | None, folder: str) -> None:
         self.by_id: dict[str, Relationship] = {}
         self.internal: dict[str, str] = {}
-        for element in parse_xml(blob).iterfind(_RELATIONSHIP) if blob is not None else ():
+        for element in root.iterfind(_RELATIONSHIP) if root is not None else ():
             rel = Relationship(element, folder)
             self.by_id[rel.rid] = rel
             if not rel.external:
@@ -98,11 +99,39 @@ class _Relationships:
         return [rel for rel in self.by_id.values() if rel.reltype == reltype]
 
 
+class _ContentTypes:
+    """``[Content_Types].xml``: a part's type by its name, else by its extension.
+
+    The first declaration of a name or an extension counts, as the file is
+    read top down. Shared by packages through :meth:`Package.shared`.
+    """
+
+    def __init__(self, root: Any | None) -> None:
+        if root is None:
+            raise PackageError("no [Content_Types].xml in the package")
+        self.overrides: dict[str, str | None] = {}
+        self.defaults: dict[str, str | None] = {}
+        for override in root.iterfind(f"{{{_CT_NS}}}Override"):
+            self.overrides.setdefault(override.get("PartName", "").lower(),
+                                      override.get("ContentType"))
+        for default in root.iterfind(f"{{{_CT_NS}}}Default"):
+            self.defaults.setdefault(default.get("Extension", "").lower(),
+                                     default.get("ContentType"))
+
+    def of(self, partname: str) -> str | None:
+        lowered = partname.lower()
+        if lowered in self.overrides:
+            return self.overrides[lowered]
+        return self.defaults.get(posixpath.splitext(partname)[1][1:].lower())
+
+
 _T = TypeVar("_T")
-#: :meth:`Package.shared` results by (builder, fingerprint), least recently used
-#: first: a few templates' styles and themes (a styles tree is a few MB).
+#: :meth:`Package.shared` results by (builder, fingerprint, context), least
+#: recently used first: a few templates' parts (styles, theme, settings,
+#: numbering, relationships, content types, app properties: about eight each;
+#: a styles tree is a few MB, the rest are small).
 _SHARED: dict[tuple[Any, ...], Any] = {}
-_SHARED_MAX = 8
+_SHARED_MAX = 32
 
 #: A zip local file header: signature, then name and extra field lengths at offset 26.
 _LOCAL_HEADER, _LOCAL_HEADER_SIZE = b"PK\x03\x04", 30
@@ -164,22 +193,26 @@ class Package:
             return None
         return fingerprint(self._data, info)
 
-    def shared(self, partname: str | None, build: Callable[[Any | None], _T]) -> _T:
-        """``build(root element or None)``, computed once per process per distinct part.
+    def shared(self, partname: str | None, build: Callable[..., _T], *context: Any) -> _T:
+        """``build(root element or None, *context)``, computed once per process per
+        distinct part and context.
 
         Keyed by :meth:`fingerprint`, and kept only once it succeeded, so a
         part that fails to read or parse fails again for every document.
-        ``build`` must return a value nobody changes afterwards.
+        ``build`` must return a value nobody changes afterwards, and depend
+        on nothing but the part and ``context`` (hashable values).
         """
         key = self.fingerprint(partname)
-        if key is not None and (build, key) in _SHARED:
-            _SHARED[build, key] = _SHARED.pop((build, key))  # the most recently used is last
-            return _SHARED[build, key]  # type: ignore[no-any-return]
-        value = build(self.element(partname))
+        if key is not None:
+            key = (build, key, *context)
+            if key in _SHARED:
+                _SHARED[key] = _SHARED.pop(key)  # the most recently used is last
+                return _SHARED[key]  # type: ignore[no-any-return]
+        value = build(self.element(partname), *context)
         if key is not None:
             if len(_SHARED) >= _SHARED_MAX:
                 del _SHARED[next(iter(_SHARED))]
-            _SHARED[build, key] = value
+            _SHARED[key] = value
         return value
 
     def element(self, partname: str | None) -> Any | None:
@@ -193,7 +226,9 @@ class Package:
         """The relationships of part ``source`` (``PACKAGE`` for the package)."""
         rels = self._rels.get(source)
         if rels is None:
-            rels = self._rels[source] = _Relationships(self, source)
+            folder, name = posixpath.split(source)
+            rels = self._rels[source] = self.shared(
+                posixpath.join(folder, "_rels", f"{name}.rels"), _Relationships, folder)
         return rels
 
     def related(self, source: str, reltype: str) -> str | None:
@@ -229,18 +264,7 @@ class Package:
 
     def content_type(self, partname: str) -> str | None:
         """A part's content type from ``[Content_Types].xml`` (override, else by extension)."""
-        blob = self.blob("/[Content_Types].xml")
-        if blob is None:
-            raise PackageError("no [Content_Types].xml in the package")
-        types = parse_xml(blob)
-        for override in types.iterfind(f"{{{_CT_NS}}}Override"):
-            if override.get("PartName", "").lower() == partname.lower():
-                return override.get("ContentType")
-        extension = posixpath.splitext(partname)[1][1:].lower()
-        for default in types.iterfind(f"{{{_CT_NS}}}Default"):
-            if default.get("Extension", "").lower() == extension:
-                return default.get("ContentType")
-        return None
+        return self.shared("/[Content_Types].xml", _ContentTypes).of(partname)
 
     def _existing(self, partname: str) -> str | None:
         """``partname`` if the zip holds it (it is read, and checked, when used)."""
