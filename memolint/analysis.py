@@ -13,8 +13,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from memolint.document import Block, Document
-from memolint.ko import character_count, korean_sentences, line_starts
-from memolint.language import UNDETERMINED, combine, dominant, language_weights, shares
+from memolint.ko import korean_sentences, line_starts
+from memolint.language import (
+    UNDETERMINED,
+    combine,
+    dominant,
+    language_weights,
+    shares,
+    visible_characters,
+)
 from memolint.layout.estimate import Layout, PageModel, layout_document
 from memolint.layout.saved import saved_pages
 from memolint.nlp import (
@@ -109,8 +116,8 @@ class Analysis:
     @cached_property
     def _language_weights(self) -> dict[int, Counter[str]]:
         """Weighted letters by language of each text block (prose, typed bullets)."""
-        return {i: language_weights(b.text) for i, b in enumerate(self.document.blocks)
-                if b.is_prose or b.manual_bullet}
+        return {i: language_weights(b.text, b.lower_runs)
+                for i, b in enumerate(self.document.blocks) if b.is_prose or b.manual_bullet}
 
     @cached_property
     def language(self) -> str:
@@ -350,7 +357,7 @@ class Analysis:
             "pages_saved": saved_pages(self.document),
             "words": body_words + appendix_words,
             # One count over all the blocks' text: the separators are white space.
-            "characters": character_count(" ".join(b.text for b in blocks)),
+            "characters": visible_characters(" ".join(b.text for b in blocks)),
             "body_words": body_words,
             "appendix_words": appendix_words,
             "sentences": len(self.sentences),

@@ -21,6 +21,8 @@ BlockKind = Literal[
 
 #: Block kinds whose text is running prose (readability, sentences).
 PROSE_KINDS: frozenset[str] = frozenset({"paragraph", "list_item", "quote"})
+#: The one character whose lowercase is longer than itself: "İ" (U+0130) → "i̇".
+_LONGER_LOWER = "\u0130"
 
 
 @dataclass(frozen=True, order=True)
@@ -267,22 +269,34 @@ class Block:
     @property
     def words(self) -> int:
         """Visible words, counted as a word processor does (whitespace split)."""
-        return self._runs[0]
+        return len(self._runs[0])
 
     @property
     def longest_run(self) -> int:
         """Characters in the longest run without white space (0 for no text)."""
         return self._runs[1]
 
-    @cached_property
-    def _runs(self) -> tuple[int, int]:
-        """(runs, longest run) of ``text`` split at white space, from one split.
+    @property
+    def lower_runs(self) -> list[str]:
+        """``text`` lowercased and split at white space (language detection's stopwords)."""
+        return self._runs[0]
 
-        Counted once: rules read the word count hundreds of times per memo,
-        and a block's text never changes after the reader made it.
+    @cached_property
+    def _runs(self) -> tuple[list[str], int]:
+        """(lowercased runs, longest run): the block's one split, made once.
+
+        Rules read the word count hundreds of times per memo, language
+        detection matches stopwords against the runs, and the longest run is
+        measured while the runs are fresh in the cache (a block's text never
+        changes after the reader made it). Lowercasing keeps every white
+        space character and makes no new one, so the runs are the text's own;
+        it changes a run's length only for U+0130 (İ → i̇).
+        tests/test_language_fast_paths.py checks both over all of Unicode.
         """
-        runs = self.text.split()
-        return len(runs), max(map(len, runs), default=0)
+        runs = self.text.lower().split()
+        if not self.text.isascii() and _LONGER_LOWER in self.text:
+            return runs, max(map(len, self.text.split()), default=0)
+        return runs, max(map(len, runs), default=0)
 
     @property
     def is_prose(self) -> bool:

@@ -102,7 +102,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
-def language_weights(text: str) -> Counter[str]:
+def language_weights(text: str, lower_runs: list[str] | None = None) -> Counter[str]:
     """Weighted letters by language, the Latin ones credited to the stopword winner.
 
     Speed matters (every prose block of every memo passes through here), so
@@ -112,41 +112,74 @@ def language_weights(text: str) -> Counter[str]:
     score is how many *different* stopwords of it the text holds. Latin text
     with too few stopwords counts under "und": letters of no language memolint
     can name. English prose has no other script: ASCII text never needs the
-    search for one.
+    search for one. ``lower_runs`` is ``text.lower().split()`` when the caller
+    has it already (:attr:`memolint.document.Block.lower_runs`): one split per block.
     """
     weights: dict[str, int] = {}
     other = 0
-    non_latin, runs = _script_patterns()
-    if not text.isascii() and non_latin.search(text):
-        for match in runs.finditer(text):
-            language, weight = _LANGUAGE[match.lastgroup or ""]
-            size = len(match.group())
-            other += size
-            weights[language] = weights.get(language, 0) + weight * size
-        if "ja" in weights:  # kana: the Han characters around it are Japanese kanji
-            weights["ja"] += weights.pop("zh", 0)
-    tokens = text.lower().split()
-    if text.isascii():  # its letters: all but the white space, counted in C
-        latin = len(text.encode().translate(None, _ASCII_SPACE))
+    if lower_runs is None:
+        lower_runs = text.lower().split()
+    if text.isascii():  # no other script; its letters: all but the white space
+        latin = visible_characters(text)
     else:
-        latin = len("".join(tokens)) - other
+        non_latin, runs = _script_patterns()
+        if non_latin.search(text):
+            for match in runs.finditer(text):
+                language, weight = _LANGUAGE[match.lastgroup or ""]
+                size = len(match.group())
+                other += size
+                weights[language] = weights.get(language, 0) + weight * size
+            if "ja" in weights:  # kana: the Han characters around it are Japanese kanji
+                weights["ja"] += weights.pop("zh", 0)
+        latin = len("".join(lower_runs)) - other
     if latin > 0:
-        found = _ANY_STOPWORD.intersection(tokens)
-        hits = {code: len(words & found) for code, words in STOPWORDS.items()}
-        best = max(hits, key=hits.__getitem__)  # of equals, the first in the table
-        key = best if hits[best] >= MIN_STOPWORDS else UNDETERMINED
+        key = stopword_language(lower_runs)
         weights[key] = weights.get(key, 0) + latin
     return Counter(weights)
+
+
+def stopword_language(lower_runs: Iterable[str]) -> str:
+    """The language most of whose stopwords the runs hold ("und" under ``MIN_STOPWORDS``).
+
+    Of equals, the first in :data:`STOPWORDS` wins. Most memos are English, so
+    English is scored first: when no other language can hold more of the
+    text's stopwords than English does (all of theirs in the text at most),
+    English wins the tie-break or outright without the other six counts.
+    """
+    found = _ANY_STOPWORD.intersection(lower_runs)
+    first = len(found & _FIRST_STOPWORDS)
+    if first >= len(found & _LATER_STOPWORDS):
+        best, most = _FIRST_LANGUAGE, first
+    else:
+        hits = {code: len(words & found) for code, words in STOPWORDS.items()}
+        best = max(hits, key=hits.__getitem__)  # of equals, the first in the table
+        most = hits[best]
+    return best if most >= MIN_STOPWORDS else UNDETERMINED
+
+
+def visible_characters(text: str) -> int:
+    """Characters other than white space (what ``str.split`` keeps), counted in C for ASCII."""
+    if text.isascii():
+        return len(text.encode().translate(None, _ASCII_SPACE))
+    return len("".join(text.split()))
 
 
 #: The ASCII characters ``str.split`` splits at.
 _ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
 #: Every stopword of every language.
 _ANY_STOPWORD: frozenset[str] = frozenset().union(*STOPWORDS.values())
+#: The first language of the table (English), its stopwords, and all the others' together.
+_FIRST_LANGUAGE = next(iter(STOPWORDS))
+_FIRST_STOPWORDS = STOPWORDS[_FIRST_LANGUAGE]
+_LATER_STOPWORDS: frozenset[str] = frozenset().union(
+    *(words for code, words in STOPWORDS.items() if code != _FIRST_LANGUAGE))
 
 
 def dominant(weights: Counter[str]) -> str:
     """The language with the most weighted letters, or "und" below the minimum."""
+    if len(weights) == 1:  # one language or none, the common case: no sums to take
+        (code, weight), = weights.items()
+        return code if weight >= MIN_WEIGHT else UNDETERMINED
     named = {k: v for k, v in weights.items() if k != UNDETERMINED}
     if sum(weights.values()) < MIN_WEIGHT or not named:
         return UNDETERMINED
