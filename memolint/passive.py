@@ -61,6 +61,9 @@ def _keys(forms: Iterable[str]) -> frozenset[str]:
 #: Words a lower-cased text holds wherever the "be" (with "'re", "'m") or "get" pattern matches.
 BE_KEYS = _keys((*_BE_FORMS, "re", "m"))
 GET_KEYS = _keys(_GET_FORMS)
+#: Found in a lower-cased text wherever a regular participle (``\w+ed`` ending a
+#: word) is: a literal-led pattern, which Python's engine scans for quickly.
+_ED_END = re.compile(r"ed\b")
 
 
 class PassiveFinder:
@@ -83,9 +86,18 @@ class PassiveFinder:
     def in_text(self, text: str) -> tuple[int, int] | None:
         """(start, end) of the first passive in ``text``, by the token pattern.
 
-        Each pattern runs only on a text holding one of its key words.
+        Each pattern runs only on a text holding one of its key words, and
+        neither runs on a text holding no participle: no irregular one among
+        its words and no word ending in "ed".
         """
         words = words_of(text)
+        if (words is not None and self.irregular.isdisjoint(words)
+                and not _ED_END.search(text.lower())):
+            return None
+        return self.scan(text, words)
+
+    def scan(self, text: str, words: frozenset[str] | None) -> tuple[int, int] | None:
+        """:meth:`in_text` without the participle check (``words``: ``words_of(text)``)."""
         found = ([m for m in self._be.finditer(text) if self._keep(m, text)]
                  if words is None or not words.isdisjoint(BE_KEYS) else [])
         if words is None or not words.isdisjoint(GET_KEYS):

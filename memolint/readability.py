@@ -163,13 +163,49 @@ def _pyphen_dictionary() -> Path:
     return Path(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
 
 
-@lru_cache(maxsize=65536)  # a 600-page memo has ~20,000 sentences; ~15 MB at most
-def sentence_syllables(text: str) -> int:
-    """Syllables of one sentence, memoised: several rules score the same sentences.
+class _Counted(dict[str, int]):
+    """Syllables of the sentences already counted, by text: several rules score
+    the same sentences, so a rule never counts one twice. A text not counted yet
+    is counted when looked up; the table is emptied when it would pass
+    :data:`_MAX_COUNTED` entries (a 600-page memo has ~20,000 sentences; ~15 MB
+    at most)."""
 
-    A 600-page memo's sentences fit, so a rule never counts one twice.
+    def __missing__(self, text: str) -> int:
+        if len(self) >= _MAX_COUNTED:
+            self.clear()
+        found = self[text] = syllables(text)
+        return found
+
+
+_COUNTED = _Counted()
+_MAX_COUNTED = 65536
+#: Joins a memo's sentences to count them in one pass: white space to ``str.split``
+#: and to the URL pattern's ``\S``, and no mark to :func:`without_punctuation`, so
+#: it ends a word, a URL and a contraction's test exactly as the end of a text does.
+_SEPARATOR = "\x1e"
+
+
+def count_sentences(texts: list[str]) -> None:
+    """Count the syllables of the texts not counted yet, ASCII ones in one pass.
+
+    URL blanking, punctuation removal and lower-casing act within a text, so
+    on the texts joined by :data:`_SEPARATOR` they give each text's words
+    between separators; a text holding the separator is counted alone. Past
+    the table's bound, the texts that do not fit are left to be counted when
+    looked up.
     """
-    return syllables(text)
+    new = [text for text in dict.fromkeys(texts) if text not in _COUNTED]
+    if len(_COUNTED) + len(new) > _MAX_COUNTED:
+        _COUNTED.clear()
+        del new[_MAX_COUNTED:]
+    joined = _SEPARATOR.join(new)
+    if len(new) < 2 or not joined.isascii() or joined.count(_SEPARATOR) != len(new) - 1:
+        _COUNTED.update(zip(new, map(syllables, new), strict=True))
+        return
+    pieces = without_punctuation(without_urls(joined)).lower().split(_SEPARATOR)
+    lookup = _dictionary().__getitem__
+    _COUNTED.update(zip(new, [sum(map(lookup, piece.split())) for piece in pieces],
+                        strict=True))
 
 
 def scores_of(sentences: Iterable[Sentence]) -> Scores | None:
@@ -177,13 +213,15 @@ def scores_of(sentences: Iterable[Sentence]) -> Scores | None:
 
     Words per sentence and syllables per word come from the same counts as the
     document score, so a section's score is what textstat gives for its text.
+    The sentences not counted yet are counted together first (the memo's, at
+    the first score).
     """
-    words = count = syllable_count = 0
-    for sentence in sentences:
-        words += sentence.words
-        count += 1
-        syllable_count += sentence_syllables(sentence.text)
-    return flesch_scores(words, count, syllable_count)
+    found = sentences if isinstance(sentences, list) else list(sentences)
+    texts = [sentence.text for sentence in found]
+    if not all(map(_COUNTED.__contains__, texts)):
+        count_sentences(texts)
+    return flesch_scores(sum(sentence.words for sentence in found), len(found),
+                         sum(map(_COUNTED.__getitem__, texts)))
 
 
 def flesch_scores(words: int, sentences: int, syllable_count: int) -> Scores | None:

@@ -237,12 +237,17 @@ def metric_without_baseline(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+_COMMITTING = ("will", "shall", "are going to", "plan to", "intend to", "aim to", "commit to")
+_VERBS = "|".join(verb.replace(" ", r"\s+") for verb in _COMMITTING)
 _COMMITMENT = Caseless(
-    rf"\b(?:we|i)\s+(?:will|shall|are\s+going\s+to|plan\s+to|intend\s+to|aim\s+to|"
-    rf"commit\s+to)\b|\bwe[{_APOS}]ll\b|\bwill\s+be\s+\w+ed\b"
+    rf"\b(?:we|i)\s+(?:{_VERBS})\b"
+    rf"|\bwe[{_APOS}]ll\b|\bwill\s+be\s+\w+ed\b"
 )
-#: A lower-cased text holds one of these words wherever :data:`_COMMITMENT` matches it.
-_COMMITMENT_GATE = _gate("we|i|will")
+#: A lower-cased text holds every word of one of these wherever :data:`_COMMITMENT`
+#: matches it (each alternative's words stand between word boundaries): far fewer
+#: sentences than those holding "we" or "will".
+_COMMITMENT_GATE = WordGate([[subject, *verb.split()] for subject in ("we", "i")
+                             for verb in _COMMITTING] + [["we", "ll"], ["will", "be"]])
 #: A named owner: a capitalised word after the first one that is not a date
 #: word, or a role or team noun.
 _OWNER = re.compile(
