@@ -55,6 +55,7 @@ from __future__ import annotations
 import re
 
 from memolint.document import SourceMap
+from memolint.language import visible_characters
 from memolint.nlp import Sentence, count_words
 from memolint.segmenter import NEVER_FINAL
 
@@ -269,8 +270,9 @@ def eojeol_count(text: str) -> int:
 
 
 def character_count(text: str) -> int:
-    """Characters other than white space (공백 제외 글자 수)."""
-    return len("".join(text.split()))
+    """Characters other than white space (공백 제외 글자 수): the count of
+    :func:`memolint.language.visible_characters`, which memo metrics use too."""
+    return visible_characters(text)
 
 
 def korean_sentences(block_index: int, text: str,
