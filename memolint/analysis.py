@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Hashable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from memolint.document import Block, Document
 from memolint.ko import korean_sentences, line_starts
@@ -60,6 +61,9 @@ def _tame_long_runs(text: str) -> str:
     return _LONG_RUN.sub(lambda m: m[0][0] + "x" * (len(m[0]) - 4) + m[0][-3:], text)
 
 
+_T = TypeVar("_T")
+
+
 class _Docs(dict[int, "Doc"]):
     """spaCy docs by block index; a block left out of the batch is parsed when asked for."""
 
@@ -88,6 +92,20 @@ class Analysis:
         self._sentences_by_languages: dict[tuple[str, ...], list[Sentence]] = {}
         self._sentences_in_scope: dict[tuple[tuple[str, ...], frozenset[str]], list[Sentence]] = {}
         self._tamed: dict[int, str] = {}
+        self._shared: dict[Hashable, Any] = {}
+
+    def shared(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """What ``build()`` makes, made once per analysis and kept under ``key``.
+
+        For per-memo work several rules of a kind module need (a template
+        match, the memo's word sets, scored scopes): it lives and dies with
+        the analysis. What is kept must not refer back to the analysis.
+        """
+        try:
+            return self._shared[key]  # type: ignore[no-any-return]
+        except KeyError:
+            found = self._shared[key] = build()
+            return found
 
     # -- structure -------------------------------------------------------
     @cached_property

@@ -10,8 +10,7 @@ the section, or the paragraph and its hardest sentence.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
+from typing import NamedTuple
 
 from memolint.diagnostics import Finding
 from memolint.kinds import RuleContext, kind
@@ -19,9 +18,6 @@ from memolint.kinds.scope import by_block, exempt_roles, sentence_finding, sente
 from memolint.nlp import Sentence
 from memolint.readability import Scores, scores_of
 from memolint.sections import Section
-
-if TYPE_CHECKING:
-    from memolint.analysis import Analysis
 
 #: Block kinds that are paragraphs for the paragraph rules (not list items).
 _PARAGRAPHS = frozenset({"paragraph", "quote"})
@@ -73,20 +69,12 @@ class _Scope:
         return self._sections
 
 
-#: Each memo's scored scopes, by (languages, exempt roles): the grade and the
-#: ease rules (and the paragraph rule's baseline) score the same sentences.
-_SCOPES: WeakKeyDictionary[Analysis, dict[tuple[tuple[str, ...], frozenset[str]], _Scope]] = (
-    WeakKeyDictionary())
-
-
 def _scope(ctx: RuleContext) -> _Scope:
-    """The scored scope of the rule's sentences, shared by the rules with the same scope."""
-    scopes = _SCOPES.setdefault(ctx.analysis, {})
-    key = (ctx.rule.languages, exempt_roles(ctx))
-    found = scopes.get(key)
-    if found is None:
-        found = scopes[key] = _Scope(ctx)
-    return found
+    """The scored scope of the rule's sentences, shared by the rules with the same
+    scope (languages, exempt roles): the grade and the ease rules (and the
+    paragraph rule's baseline) score the same sentences."""
+    key = ("readability.scope", ctx.rule.languages, exempt_roles(ctx))
+    return ctx.analysis.shared(key, lambda: _Scope(ctx))
 
 
 @kind("long_sentence")

@@ -11,8 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from memolint.diagnostics import Finding
 from memolint.document import Block
@@ -25,9 +23,6 @@ from memolint.sections import (
     names_in_language,
     role_for_heading,
 )
-
-if TYPE_CHECKING:
-    from memolint.analysis import Analysis
 
 #: Blocks that are content (a heading followed only by these is not empty).
 _CONTENT = frozenset({"paragraph", "list_item", "table", "code", "quote", "image"})
@@ -54,23 +49,16 @@ def headings(blocks: list[Block], start: int = 0) -> Iterator[tuple[int, Block]]
             yield index, blocks[index]
 
 
-#: Each memo's template match per heading, kept while its analysis lives.
-_HEADING_SPECS: WeakKeyDictionary[Analysis, dict[int, int | None]] = WeakKeyDictionary()
-
-
 def heading_specs(ctx: RuleContext) -> dict[int, int | None]:
     """Template index (None: no section) of each real heading, by block index.
 
     Matched once per memo: four kinds ask, and the template and headings are
     the analysis's own, the same for every rule that runs on it.
     """
-    found = _HEADING_SPECS.get(ctx.analysis)
-    if found is None:
-        template = ctx.analysis.profile.sections
-        found = _HEADING_SPECS[ctx.analysis] = {
-            index: match_template(block.text, template)
-            for index, block in headings(ctx.analysis.document.blocks)}
-    return found
+    template = ctx.analysis.profile.sections
+    return ctx.analysis.shared("structure.heading_specs", lambda: {
+        index: match_template(block.text, template)
+        for index, block in headings(ctx.analysis.document.blocks)})
 
 
 def template_hits(ctx: RuleContext) -> list[tuple[int, int]]:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from memolint.diagnostics import Finding
 from memolint.kinds import RuleContext, kind
@@ -21,9 +19,6 @@ from memolint.kinds.scope import sentence_finding, sentences
 from memolint.nlp import Sentence
 from memolint.passive import _APOS, finder
 from memolint.wordlists import Caseless, Gated, TextSet, WordGate, phrase_pattern
-
-if TYPE_CHECKING:
-    from memolint.analysis import Analysis
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -58,19 +53,15 @@ def _has_data(text: str) -> bool:
     return bool(NUMBER.search(text) or DATE.search(text))
 
 
-#: Each memo's sentence texts, collected once for all the wording rules of its run.
-_TEXT_SETS: WeakKeyDictionary[Analysis, TextSet] = WeakKeyDictionary()
-
-
 def _holding(ctx: RuleContext, *gates: WordGate | None) -> list[Sentence]:
     """The rule's sentences, in order, that one of ``gates`` admits (see :meth:`TextSet.holding`).
 
     A pattern behind those gates can match no other sentence, so a rule
     looks only at these: most sentences of a memo hold none of a list's words.
     """
-    texts = _TEXT_SETS.get(ctx.analysis)
-    if texts is None:
-        texts = _TEXT_SETS[ctx.analysis] = TextSet(s.text for s in ctx.analysis.sentences)
+    # The memo's sentence texts, collected once for all the wording rules.
+    texts = ctx.analysis.shared("wording.texts",
+                                lambda: TextSet(s.text for s in ctx.analysis.sentences))
     hits = frozenset().union(*(texts.holding(g) for g in gates))
     return [s for s in sentences(ctx) if s.text in hits] if hits else []
 
