@@ -62,14 +62,20 @@ def run(text: str, rpr: str = "") -> str:
 
 
 def rezip(data: bytes, replace: dict[str, bytes | None]) -> bytes:
-    """``data`` with members replaced or added (``None`` drops one)."""
+    """``data`` with members replaced or added (``None`` drops one).
+
+    Members get a fixed time stamp: with the clock's, two packages made a
+    second apart differ in every member's header, and parts that the reader
+    shares between identical packages would not be identical.
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
     members = {name: source.read(name) for name in source.namelist()} | replace
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, content in members.items():
             if content is not None:
-                target.writestr(name, content)
+                target.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), content,
+                                zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
