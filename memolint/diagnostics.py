@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Severity = Literal["error", "warning", "info"]
+from memolint.severities import SEVERITIES, SEVERITY_RANK
 
-#: Severity order, lowest first; ``--fail-on`` compares against it.
-SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+Severity = Literal["error", "warning", "info"]
+__all__ = ["SEVERITIES", "SEVERITY_RANK", "Anchor", "Diagnostic", "Finding", "Severity"]
 
 
 @dataclass(frozen=True)

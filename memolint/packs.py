@@ -9,20 +9,19 @@ packs live in ``rules/`` of the source tree, shipped in the wheel as
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+import os
 
-from memolint.diagnostics import SEVERITIES
 from memolint.errors import ConfigError
+from memolint.severities import SEVERITIES
 
-if TYPE_CHECKING:  # imported on use: `memolint rules` needs neither (start-up time)
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # imported on use: `memolint rules` needs none of them (start-up time)
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import Any
+
     from memolint.sections import SectionSpec
 
-CODE_PATTERN = re.compile(r"^[A-Z][0-9]{3}$")
-NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 FAMILIES: dict[str, str] = {
     "L": "length",
     "S": "structure",
@@ -33,14 +32,101 @@ FAMILIES: dict[str, str] = {
     "X": "meta",
 }
 DOC_FIELDS = ("what", "why", "source", "strength", "bad", "good")
-#: memolint.language.ISO_CODE, without importing the detector's tables.
-_ISO_CODE = re.compile(r"[a-z]{2}")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_DIGITS = frozenset("0123456789")
+_NAME_CHARS = _LOWER | _DIGITS | {"-"}
 
 
-@dataclass(frozen=True)
-class Rule:
+# Codes, names and languages are checked with set tests rather than regular
+# expressions: `memolint rules` would otherwise import `re` for three patterns.
+def _is_code(text: str) -> bool:
+    """An ASCII capital and three ASCII digits (``B001``)."""
+    return len(text) == 4 and text[0] in _UPPER and _DIGITS.issuperset(text[1:])
+
+
+def _is_name(text: str) -> bool:
+    """Kebab-case from a small letter on: ``[a-z][a-z0-9]*(-[a-z0-9]+)*`` (``bullet-density``)."""
+    return text[:1] in _LOWER and _NAME_CHARS.issuperset(text) and all(text.split("-"))
+
+
+def _is_iso_code(text: object) -> bool:
+    """memolint.language.ISO_CODE (two ASCII small letters), without the detector's tables."""
+    return isinstance(text, str) and len(text) == 2 and _LOWER.issuperset(text)
+
+
+class _Memo:
+    """:func:`functools.cache` for a function of one argument, ``cache_clear`` included.
+
+    ``functools`` and the ``collections`` it imports would cost the console
+    script's ``memolint rules`` a third of its own work.
+    """
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        self._function = function
+        self._results: dict[Any, Any] = {}
+        self.__doc__ = function.__doc__
+        self.__wrapped__ = function
+
+    def __call__(self, argument: Any) -> Any:
+        if argument not in self._results:
+            self._results[argument] = self._function(argument)
+        return self._results[argument]
+
+    def cache_clear(self) -> None:
+        """Forget every result (a new CLI run is a new process)."""
+        self._results.clear()
+
+
+class _Record:
+    """An immutable record: equality, hash and repr from its fields, as a frozen dataclass.
+
+    Rules and profiles are plain classes, not dataclasses: importing
+    :mod:`dataclasses` (it pulls in ``inspect``, ``ast`` and ``dis``) and
+    generating each class's methods cost more than the rest of
+    ``memolint rules``. Subclasses list their fields in ``_fields``, in
+    constructor order, and use them as ``__slots__``.
+    """
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def _set(self, **values: Any) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: {type(self).__name__} is frozen")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: {type(self).__name__} is frozen")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__qualname__}({fields})"
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        """Pickled by value (worker processes started with ``spawn`` get the registry)."""
+        return type(self), self._values()
+
+
+class Rule(_Record):
     """One rule: identity, the kind that checks it, its options and its docs."""
 
+    _fields = ("code", "name", "kind", "severity", "summary", "options", "docs",
+               "option_docs", "pack", "languages")
+    __slots__ = _fields
     code: str
     name: str
     kind: str
@@ -51,7 +137,14 @@ class Rule:
     option_docs: dict[str, str]
     pack: str
     #: Languages the rule is right for (ISO 639-1 codes), or ``("*",)`` for any.
-    languages: tuple[str, ...] = ("*",)
+    languages: tuple[str, ...]
+
+    def __init__(self, code: str, name: str, kind: str, severity: str, summary: str,
+                 options: dict[str, Any], docs: dict[str, str], option_docs: dict[str, str],
+                 pack: str, languages: tuple[str, ...] = ("*",)) -> None:
+        self._set(code=code, name=name, kind=kind, severity=severity, summary=summary,
+                  options=options, docs=docs, option_docs=option_docs, pack=pack,
+                  languages=languages)
 
     @property
     def family(self) -> str:
@@ -59,20 +152,32 @@ class Rule:
         return FAMILIES.get(self.code[0], "other")
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(_Record):
     """A named set of packs, a page budget and a section template."""
 
+    _fields = ("name", "description", "max_pages", "packs", "roles", "rules", "sections")
+    __slots__ = _fields
     name: str
     description: str
     max_pages: float
     packs: tuple[str, ...]
     #: role → heading aliases that start a section of that role.
-    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    roles: dict[str, tuple[str, ...]]
     #: rule code or name → option overrides for this profile.
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]]
     #: The section template: expected sections, in order.
-    sections: tuple[SectionSpec, ...] = ()
+    sections: tuple[SectionSpec, ...]
+
+    def __init__(self, name: str, description: str, max_pages: float, packs: tuple[str, ...],
+                 roles: dict[str, tuple[str, ...]] | None = None,
+                 rules: dict[str, dict[str, Any]] | None = None,
+                 sections: tuple[SectionSpec, ...] = ()) -> None:
+        self._set(name=name, description=description, max_pages=max_pages, packs=packs,
+                  roles={} if roles is None else roles, rules={} if rules is None else rules,
+                  sections=sections)
+
+
+_root: str | None = None
 
 
 def builtin_root() -> Path:
@@ -81,15 +186,34 @@ def builtin_root() -> Path:
     An installed wheel carries it as ``memolint/_rules``; a source checkout
     (editable install, tests) has it next to the package.
     """
-    shipped = Path(__file__).resolve().parent / "_rules"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parent.parent / "rules"
+    from pathlib import Path
+
+    return Path(_builtin_root())
+
+
+def _builtin_root() -> str:
+    """:func:`builtin_root` as a string, found once (``memolint rules`` skips pathlib)."""
+    global _root
+    if _root is None:
+        here = os.path.dirname(os.path.realpath(__file__))
+        shipped = os.path.join(here, "_rules")
+        _root = shipped if os.path.isdir(shipped) else os.path.join(os.path.dirname(here),
+                                                                    "rules")
+    return _root
 
 
 def builtin_pack_paths() -> list[Path]:
     """Every built-in pack file, sorted for a stable rule order."""
-    return sorted((builtin_root() / "packs").glob("*.toml"))
+    from pathlib import Path
+
+    return [Path(path) for path in builtin_pack_files()]
+
+
+def builtin_pack_files() -> list[str]:
+    """:func:`builtin_pack_paths` as strings, for :meth:`Registry.load` without pathlib."""
+    folder = os.path.join(_builtin_root(), "packs")
+    return [os.path.join(folder, name) for name in sorted(os.listdir(folder))
+            if name.endswith(".toml")]
 
 
 def builtin_profile_names() -> list[str]:
@@ -97,8 +221,8 @@ def builtin_profile_names() -> list[str]:
     return sorted(p.stem for p in (builtin_root() / "profiles").glob("*.toml"))
 
 
-@cache
-def load_pack(path: Path) -> tuple[Rule, ...]:
+@_Memo
+def load_pack(path: str | Path) -> tuple[Rule, ...]:
     """Parse and validate one pack file; errors name the file and the rule."""
     data = _read_toml(path)
     unknown = set(data) - {"pack", "rules", "profile"}
@@ -106,23 +230,24 @@ def load_pack(path: Path) -> tuple[Rule, ...]:
         raise ConfigError(
             f"{path}: unknown top-level key(s) {sorted(unknown)}; allowed: pack, rules, profile"
         )
-    pack_name = str(data.get("pack", {}).get("name", path.stem))
+    stem = os.path.splitext(os.path.basename(path))[0]
+    pack_name = str(data.get("pack", {}).get("name", stem))
     rules = data.get("rules", [])
     if not isinstance(rules, list):
         raise ConfigError(f"{path}: 'rules' must be an array of tables ([[rules]])")
     return tuple(_parse_rule(entry, path, pack_name) for entry in rules)
 
 
-def _parse_rule(entry: dict[str, Any], path: Path, pack: str) -> Rule:
+def _parse_rule(entry: dict[str, Any], path: str | Path, pack: str) -> Rule:
     where = f"{path}: rule {entry.get('code', '?')}"
     allowed = {"code", "name", "kind", "severity", "summary", "options", "docs", "languages"}
     unknown = set(entry) - allowed
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
     code, name = str(entry.get("code", "")), str(entry.get("name", ""))
-    if not CODE_PATTERN.match(code):
+    if not _is_code(code):
         raise ConfigError(f"{where}: code must be a letter and three digits, e.g. B001")
-    if not NAME_PATTERN.match(name):
+    if not _is_name(name):
         raise ConfigError(f"{where}: name must be kebab-case, e.g. bullet-density")
     severity = entry.get("severity", "warning")
     if severity not in SEVERITIES:
@@ -155,7 +280,7 @@ def _parse_rule(entry: dict[str, Any], path: Path, pack: str) -> Rule:
 def _languages(value: Any, where: str) -> tuple[str, ...]:
     """A rule's ``languages``: ["*"] (any; the default) or ISO 639-1 codes like ["en"]."""
     if (not isinstance(value, list) or not value
-            or not all(v == "*" or (isinstance(v, str) and _ISO_CODE.fullmatch(v)) for v in value)):
+            or not all(v == "*" or _is_iso_code(v) for v in value)):
         raise ConfigError(f"{where}: languages must be [\"*\"] or a list of two-letter "
                           f"ISO 639-1 codes like [\"en\"] or [\"ko\"], got {value!r}")
     return tuple(value)
@@ -169,7 +294,7 @@ SECTION_KEYS: dict[str, type | tuple[type, ...]] = {
 }
 
 
-@cache
+@_Memo
 def load_profile(name_or_path: str) -> Profile:
     """A built-in profile by name, or a profile TOML file by path.
 
@@ -178,6 +303,8 @@ def load_profile(name_or_path: str) -> Profile:
     (``[[rules]]`` next to ``[profile]``), so a team keeps its template and
     its rules in one TOML file.
     """
+    from pathlib import Path
+
     from memolint.sections import BODY, Roles, template_roles
 
     path = Path(name_or_path)
@@ -220,6 +347,8 @@ def _base_profile(extends: Any, path: Path) -> Profile | None:
         return None
     if not isinstance(extends, str) or not extends:
         raise ConfigError(f"{path}: [profile] extends must be a profile name or a .toml path")
+    from pathlib import Path
+
     target = extends if not extends.endswith(".toml") else str(path.parent / extends)
     if Path(target).resolve() == path.resolve():
         raise ConfigError(f"{path}: [profile] extends itself")
@@ -265,13 +394,19 @@ def _parse_section(entry: Any, path: Path) -> SectionSpec:
     )
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: str | Path) -> dict[str, Any]:
     """A pack or profile, parsed; built-in ones come from the per-machine cache."""
     from memolint.tomlcache import load_toml
 
     try:
-        return load_toml(path, remember=Path(path).resolve().is_relative_to(builtin_root()))
+        return load_toml(path, remember=_is_builtin(path))
     except FileNotFoundError:
         raise ConfigError(f"{path}: rule pack or profile not found") from None
     except ValueError as exc:  # tomllib.TOMLDecodeError, or bytes that are not UTF-8
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+
+
+def _is_builtin(path: str | Path) -> bool:
+    """Whether a file is inside the built-in ``rules/`` (Path.is_relative_to, on strings)."""
+    real, root = os.path.realpath(path), _builtin_root()
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)

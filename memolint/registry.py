@@ -7,11 +7,15 @@ be a family letter (``B``) or ``ALL``, as in ruff.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-
 from memolint.errors import ConfigError
-from memolint.packs import Rule, builtin_pack_paths, load_pack
+from memolint.packs import builtin_pack_files, load_pack
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # `memolint rules` imports neither (start-up time)
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from memolint.packs import Rule
 
 
 class Registry:
@@ -33,8 +37,12 @@ class Registry:
     @classmethod
     def load(cls, extra_packs: Iterable[Path] = ()) -> Registry:
         """Built-in packs, then extra packs (paths) in the order given."""
-        paths = [*builtin_pack_paths(), *extra_packs]
-        return cls(rule for path in paths for rule in load_pack(Path(path)))
+        paths: list[str | Path] = [*builtin_pack_files()]
+        if extra_packs:
+            from pathlib import Path
+
+            paths += [Path(path) for path in extra_packs]
+        return cls(rule for path in paths for rule in load_pack(path))
 
     def resolve(self, code_or_name: str) -> str | None:
         """The rule code for a code or a name (any case), or None."""

@@ -6,18 +6,20 @@ the docs the rule ships with, options and defaults included.
 
 from __future__ import annotations
 
-import json
-import textwrap
-
 from memolint.errors import ConfigError
-from memolint.packs import Rule
 from memolint.registry import Registry
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from memolint.packs import Rule
 
 
 def rules_listing(output_format: str) -> str:
     """One line per rule, or a JSON array."""
     rules = Registry.load().sorted_rules()
     if output_format == "json":
+        import json  # imported on use: the text listing is the common one (start-up time)
+
         return json.dumps([
             {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity,
              "summary": r.summary, "options": r.options, "languages": list(r.languages)}
@@ -49,6 +51,9 @@ def languages_text(languages: tuple[str, ...]) -> str:
 
 def render_rule(rule: Rule) -> str:
     """A rule's docs as plain text, in the ruff/sqlfluff order."""
+    import json
+    import textwrap
+
     docs = rule.docs
     out = [f"{rule.code} {rule.name} ({rule.family}, default severity: {rule.severity})",
            "", rule.summary, "", f"Languages: {languages_text(rule.languages)}", ""]

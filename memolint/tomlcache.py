@@ -5,38 +5,46 @@
 
 Every command, ``memolint rules`` included, reads all built-in packs, and
 parsing them costs more than the rest of a light command's own work. So
-the parsed tables are kept as JSON in the user's cache folder
+the parsed tables are kept in the user's cache folder
 (``$XDG_CACHE_HOME/memolint`` or ``~/.cache/memolint``), one file per
 memolint version. The TOML stays the source of truth: an entry is keyed by
-the SHA-256 of the exact bytes it was parsed from, so it is used only while
-a file still holds them, and every checkout or virtualenv of the same
-version shares one entry per file (keyed by path, the cache grew with each
-place memolint ran from, and every start-up decodes all of it). The oldest
-entries beyond :data:`MAX_ENTRIES` are dropped. A missing, corrupt or
-unwritable cache, or a table JSON cannot hold (a TOML date), just means the
-file is parsed, as it would be without a cache. Only built-in files are
-kept; a team's own packs are parsed each run.
+the exact bytes it was parsed from (the bytes themselves, so no two files
+can share a key), so it is used only while a file still holds them, and
+every checkout or virtualenv of the same version shares one entry per file
+(keyed by path, the cache grew with each place memolint ran from, and every
+start-up decodes all of it). The oldest entries beyond :data:`MAX_ENTRIES`
+are dropped. A missing, corrupt or unwritable cache, or a table the cache
+cannot hold (a TOML date), just means the file is parsed, as it would be
+without a cache. Only built-in files are kept; a team's own packs are
+parsed each run.
+
+The tables are stored with :mod:`marshal`, built into the interpreter:
+``json`` and ``hashlib`` (for a SHA-256 key) would cost a light command more
+to import than it spends on its own work, and marshal data decodes faster.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
+import marshal
 import os
-from collections.abc import Callable
-from functools import cache
-from pathlib import Path
-from typing import Any
 
 from memolint import __version__
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from typing import Any
 
 #: Entries kept: the built-in files several times over (a few versions of
 #: each while developing), yet a cache every start-up decodes quickly.
 MAX_ENTRIES = 64
 
+#: The cache's entries (source bytes → table) once read in this process.
+_loaded: dict[Any, Any] | None = None
 
-def load_toml(path: Path, remember: bool) -> dict[str, Any]:
+
+def load_toml(path: str | Path, remember: bool) -> dict[str, Any]:
     """The parsed TOML file; ``remember`` keeps it in the per-machine cache.
 
     Raises what opening and parsing the file raise (``OSError``,
@@ -47,15 +55,14 @@ def load_toml(path: Path, remember: bool) -> dict[str, Any]:
         source = handle.read()
     if not remember:
         return _parse(source)
-    key = hashlib.sha256(source).hexdigest()
     entries = _entries()
-    cached = entries.get(key)
+    cached = entries.get(source)
     if isinstance(cached, dict):  # every TOML document is a table
         return cached
     data = _parse(source)
-    entries[key] = data
+    entries[source] = data
     if not _save(entries):
-        del entries[key]
+        del entries[source]
     return data
 
 
@@ -71,67 +78,84 @@ def remembered(name: str, key: str, build: Callable[[], Any]) -> Any:
     ``key`` must change whenever the result would (say, a source file's
     path, size and time); the result must survive JSON unchanged.
     """
-    stored = _read_json(_cache_folder() / f"{name}-{__version__}.json")
+    import json
+
+    target = os.path.join(_cache_folder(), f"{name}-{__version__}.json")
+    try:
+        with open(target, encoding="utf-8") as handle:
+            stored = json.load(handle)
+    except (OSError, ValueError):
+        stored = None
     if isinstance(stored, dict) and stored.get("key") == key and "value" in stored:
         return stored["value"]
     value = build()
-    _write_json(_cache_folder() / f"{name}-{__version__}.json", {"key": key, "value": value})
+    try:
+        payload = json.dumps({"key": key, "value": value}).encode("utf-8")
+    except (TypeError, ValueError):
+        return value
+    _write(target, payload)
     return value
 
 
-def _cache_folder() -> Path:
+def _cache_folder() -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "memolint"
+    return os.path.join(base, "memolint")
 
 
-def cache_file() -> Path:
+def cache_file() -> str:
     """Where the parsed tables of this memolint version are kept."""
-    return _cache_folder() / f"toml-tables-{__version__}.json"
+    return os.path.join(_cache_folder(), f"toml-tables-{__version__}.marshal")
 
 
-def _read_json(path: Path) -> Any:
-    """A JSON file's value; None when it is missing or unreadable."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        return None
-
-
-@cache
-def _entries() -> dict[str, Any]:
+def _entries() -> dict[Any, Any]:
     """The cache's entries (read once per process); empty when it is unusable."""
-    entries = _read_json(cache_file())
-    return entries if isinstance(entries, dict) else {}
+    global _loaded
+    if _loaded is None:
+        try:
+            with open(cache_file(), "rb") as handle:
+                entries = marshal.loads(handle.read())
+        except (OSError, ValueError, EOFError, TypeError):  # missing, corrupt, foreign
+            entries = None
+        _loaded = entries if isinstance(entries, dict) else {}
+    return _loaded
 
 
-def _save(entries: dict[str, Any]) -> bool:
-    """Write the TOML cache; False when a table is not JSON (a TOML date).
+def forget_entries() -> None:
+    """Drop this process's copy of the cache, so the next use reads the file (tests)."""
+    global _loaded
+    _loaded = None
+
+
+def _save(entries: dict[Any, Any]) -> bool:
+    """Write the TOML cache; False when a table cannot be stored (a TOML date).
 
     The oldest entries beyond :data:`MAX_ENTRIES` are dropped first (a dict
-    keeps insertion order, and so does the JSON file).
+    keeps insertion order, and so does marshal).
     """
     for oldest in list(entries)[: max(0, len(entries) - MAX_ENTRIES)]:
         del entries[oldest]
-    return _write_json(cache_file(), entries)
+    try:
+        payload = marshal.dumps(entries)
+    except ValueError:  # "unmarshallable object"
+        return False
+    _write(cache_file(), payload)
+    return True
 
 
-def _write_json(target: Path, value: Any) -> bool:
-    """Write a cache file atomically; False when the value is not JSON.
+def _write(target: str, payload: bytes) -> None:
+    """Write a cache file atomically.
 
     A cache folder that cannot be written is no error: the data is built
     again next time.
     """
+    temporary = f"{target}.{os.getpid()}.tmp"
     try:
-        payload = json.dumps(value)
-    except (TypeError, ValueError):
-        return False
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(payload, encoding="utf-8")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(temporary, "wb") as handle:
+            handle.write(payload)
         os.replace(temporary, target)
     except OSError:
+        import contextlib
+
         with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-    return True
+            os.unlink(temporary)
