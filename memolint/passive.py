@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from memolint.wordlists import Caseless, WordGate, wordlist, words_of
+from memolint.wordlists import Caseless, Match, WordGate, wordlist, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -107,14 +107,14 @@ class PassiveFinder:
         first = min(found, key=lambda m: m.start())
         return first.start(), first.end()
 
-    def _keep(self, match: re.Match[str], text: str) -> bool:
+    def _keep(self, match: Match, text: str) -> bool:
         word = match.group("part")
         lowered = word.lower()
         if lowered in self.not_participles or not word[0].islower():
             return False
         return lowered not in self.adjectives or bool(_AGENT.match(text, match.end()))
 
-    def _keep_get(self, match: re.Match[str], text: str) -> bool:
+    def _keep_get(self, match: Match, text: str) -> bool:
         word = match.group("part").lower()
         return (self._keep(match, text) and word not in _GET_IDIOMS
                 and bool(_GET_END.match(text, match.end())))

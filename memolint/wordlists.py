@@ -32,6 +32,46 @@ def wordlist(name: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read word list ({exc})") from None
 
 
+class Found:
+    """A match of a :class:`Caseless` pattern: where the lower-cased text matched,
+    read on the original text.
+
+    Lower-casing keeps every character where it was (see :class:`Caseless`),
+    so a group's span in the lower-cased text is its span in the original, and
+    its text is the original's there: what the case-insensitive pattern's
+    match would give, without compiling that pattern (Python's compiler is
+    slow, and the first lint of a process compiles every list it uses).
+    """
+
+    __slots__ = ("_match", "string")
+
+    def __init__(self, match: re.Match[str], string: str) -> None:
+        self._match = match
+        #: The original text.
+        self.string = string
+
+    def group(self, group: int | str = 0) -> str | None:
+        """The text of a group, as in the original; None if it took no part."""
+        start, end = self._match.span(group)
+        return None if start < 0 else self.string[start:end]
+
+    def start(self, group: int | str = 0) -> int:
+        """Where a group starts (-1 if it took no part)."""
+        return self._match.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        """Where a group ends (-1 if it took no part)."""
+        return self._match.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        """``(start, end)`` of a group."""
+        return self._match.span(group)
+
+
+#: What a :class:`Caseless` pattern finds: a real match, or one read through :class:`Found`.
+Match = re.Match[str] | Found
+
+
 class Caseless:
     """A case-insensitive regular expression, run case-sensitively on the lower-cased text.
 
@@ -41,38 +81,42 @@ class Caseless:
     pattern written in lower case from ASCII (plus a few caseless marks),
     matching the text case-insensitively and matching ``text.lower()``
     case-sensitively agree character by character, so they find the same
-    spans; the match objects then come from the case-insensitive pattern at
-    those starts, on the original text. Checked over every code point: only
-    U+0130, U+0131 and U+017F break the agreement (they change length or fold
-    onto an ASCII letter that ``str.lower`` does not give), and a text holding
-    one goes to the case-insensitive pattern. Any other pattern always does.
+    spans, read on the original text (:class:`Found`). Checked over every
+    code point: only U+0130, U+0131 and U+017F break the agreement (they
+    change length or fold onto an ASCII letter that ``str.lower`` does not
+    give), and a text holding one goes to the case-insensitive pattern. Any
+    other pattern always does. The case-insensitive pattern is compiled only
+    when such a text (or :attr:`pattern`) asks for it.
     """
 
-    __slots__ = ("_plain", "pattern")
+    __slots__ = ("_ignorecase", "_plain", "_source")
 
     def __init__(self, source: str) -> None:
-        self.pattern = re.compile(source, re.IGNORECASE)
+        self._source = source
+        self._ignorecase: re.Pattern[str] | None = None
         self._plain = re.compile(source) if _folds_like_ascii(source) else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Matches in ``text``, exactly as ``self.pattern.finditer(text)`` finds them."""
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The case-insensitive regular expression the matches are defined by."""
+        if self._ignorecase is None:
+            self._ignorecase = re.compile(self._source, re.IGNORECASE)
+        return self._ignorecase
+
+    def finditer(self, text: str) -> Iterator[Match]:
+        """Matches in ``text``, with the spans and groups ``self.pattern.finditer(text)`` gives."""
         folded = _folded(text) if self._plain is not None else None
         if folded is None:
             return self.pattern.finditer(text)
-        return self._matches(text, folded)
+        return (Found(found, text) for found in self._plain.finditer(folded))  # type: ignore[union-attr]
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first match in ``text``, exactly as ``self.pattern.search(text)`` finds it."""
+    def search(self, text: str) -> Match | None:
+        """The first match in ``text``, as ``self.pattern.search(text)`` finds it."""
         folded = _folded(text) if self._plain is not None else None
         if folded is None:
             return self.pattern.search(text)
         found = self._plain.search(folded)  # type: ignore[union-attr]
-        return self.pattern.match(text, found.start()) if found else None
-
-    def _matches(self, text: str, folded: str) -> Iterator[re.Match[str]]:
-        match = self.pattern.match
-        for found in self._plain.finditer(folded):  # type: ignore[union-attr]
-            yield match(text, found.start())  # type: ignore[misc]
+        return Found(found, text) if found else None
 
 
 class Gated:
@@ -97,8 +141,8 @@ class Gated:
         """The case-insensitive regular expression the matches are defined by."""
         return self._caseless.pattern
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """The first match in ``text``, exactly as ``self.pattern.search(text)`` finds it."""
+    def search(self, text: str) -> Match | None:
+        """The first match in ``text``, as ``self.pattern.search(text)`` finds it."""
         words = words_of(text)
         if (words is not None and not self._gate.admits(words)
                 and not (self._digits and _DIGIT.search(text))):
@@ -211,8 +255,8 @@ class Phrases:
             self._compiled = Caseless(self._source)
         return self._compiled
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Matches in ``text``, exactly as ``self.pattern.finditer(text)`` finds them."""
+    def finditer(self, text: str) -> Iterator[Match]:
+        """Matches in ``text``, as ``self.pattern.finditer(text)`` finds them."""
         gate = self.gate
         if gate is not None:
             words = words_of(text)

@@ -20,10 +20,13 @@ ALL = "".join(chr(i) for i in range(sys.maxunicode + 1)
 def test_same_spans_as_ignorecase_over_every_code_point(source):
     caseless = Caseless(source)
     assert caseless._plain is not None  # the fast path is the one under test
-    expected = [m.span() for m in re.compile(source, re.IGNORECASE).finditer(ALL)]
+    expected = list(re.compile(source, re.IGNORECASE).finditer(ALL))
     found = list(caseless.finditer(ALL))
-    assert [m.span() for m in found] == expected
-    assert all(m.re is caseless.pattern for m in found)  # real matches, original case
+    assert [m.span() for m in found] == [m.span() for m in expected]
+    assert [m.group() for m in found] == [m.group() for m in expected]  # the original case
+    groups = caseless.pattern.groupindex
+    assert [[f.group(g) for g in groups] for f in found] == \
+        [[m.group(g) for g in groups] for m in expected]
 
 
 def test_text_with_an_unsafe_character_goes_to_the_ignorecase_pattern():
@@ -45,3 +48,25 @@ def test_patterns_that_may_fold_differently_keep_ignorecase(source):
     assert caseless._plain is None
     assert [m.span() for m in caseless.finditer("NAÏVE q1 A a")] == \
         [m.span() for m in re.compile(source, re.IGNORECASE).finditer("NAÏVE q1 A a")]
+
+
+def test_groups_read_the_original_text_as_ignorecase_matches_do():
+    source = r"(?P<lead>we\s+)?(?P<verb>ship|will)\b(?P<tail>\s+it)?"
+    caseless = Caseless(source)
+    text = "WE Ship it. Will they? we  will IT"
+    expected = list(re.compile(source, re.IGNORECASE).finditer(text))
+    found = list(caseless.finditer(text))
+    for group in (0, "lead", "verb", "tail", 1, 3):
+        assert [f.group(group) for f in found] == [m.group(group) for m in expected]
+        assert [f.span(group) for f in found] == [m.span(group) for m in expected]
+        assert [(f.start(group), f.end(group)) for f in found] == \
+            [(m.start(group), m.end(group)) for m in expected]
+    assert caseless.search(text).span("tail") == expected[0].span("tail")
+
+
+def test_the_ignorecase_pattern_is_compiled_only_when_a_text_needs_it():
+    caseless = Caseless(r"\bsoon\b")
+    assert caseless.search("Soon, SOON and soon").group() == "Soon"
+    assert caseless._ignorecase is None  # ASCII texts never need it
+    assert caseless.search("\u0130 soon").group() == "soon"
+    assert caseless._ignorecase is not None

@@ -9,14 +9,16 @@ the section, or the paragraph and its hardest sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from itertools import groupby
 from typing import NamedTuple
 
 from memolint.diagnostics import Finding
 from memolint.kinds import RuleContext, kind
 from memolint.kinds.scope import by_block, exempt_roles, sentence_finding, sentences, snippet
 from memolint.nlp import Sentence
-from memolint.readability import Scores, scores_of
+from memolint.readability import Scores, flesch_scores, syllable_counts
 from memolint.sections import Section
 
 #: Block kinds that are paragraphs for the paragraph rules (not list items).
@@ -28,16 +30,16 @@ def _where(section: Section) -> str:
 
 
 def _sections(all_sections: list[Section], found: list[Sentence]
-              ) -> Iterator[tuple[Section, list[Sentence]]]:
-    """Each section with the in-scope sentences it holds (sections without any skipped)."""
-    index = 0
+              ) -> Iterator[tuple[Section, int, int]]:
+    """Each section with the range of ``found`` (sentences in document order) it
+    holds, as (section, start, stop); sections without any are skipped."""
+    blocks = [sentence.block_index for sentence in found]
+    start = 0
     for section in all_sections:
-        inside = []
-        while index < len(found) and found[index].block_index < section.end:
-            inside.append(found[index])
-            index += 1
-        if inside:
-            yield section, inside
+        stop = bisect_left(blocks, section.end, start)
+        if stop > start:
+            yield section, start, stop
+        start = stop
 
 
 class _Scored(NamedTuple):
@@ -49,24 +51,43 @@ class _Scored(NamedTuple):
 
 
 class _Scope:
-    """The Flesch scores of one rule scope's sentences: the memo's and each section's."""
+    """The Flesch scores of one rule scope's sentences: the memo's, each section's,
+    each block's. Each sentence's words and syllables are looked up once; a part's
+    score comes from their sums over its range of sentences."""
 
     def __init__(self, ctx: RuleContext) -> None:
         found = sentences(ctx)
-        self.memo = _Scored(found, scores_of(found), sum(s.words for s in found))
+        self.words = [sentence.words for sentence in found]
+        self._syllables = syllable_counts([sentence.text for sentence in found])
+        self.memo = _Scored(found, self.scores(0, len(found)), sum(self.words))
         # The sections, not the context: the cache must hold no reference to the analysis.
         self._all_sections = ctx.analysis.sections
         self._sections: list[tuple[Section, _Scored]] | None = None
+
+    def scores(self, start: int, stop: int) -> Scores | None:
+        """The Flesch scores of the sentences ``start`` to ``stop`` (exclusive)."""
+        return flesch_scores(sum(self.words[start:stop]), stop - start,
+                             sum(self._syllables[start:stop]))
 
     @property
     def sections(self) -> list[tuple[Section, _Scored]]:
         """Each section holding sentences in scope, scored (made at the first request)."""
         if self._sections is None:
+            found = self.memo.sentences
             self._sections = [
-                (section, _Scored(inside, scores_of(inside), sum(s.words for s in inside)))
-                for section, inside in _sections(self._all_sections, self.memo.sentences)
+                (section, _Scored(found[start:stop], self.scores(start, stop),
+                                  sum(self.words[start:stop])))
+                for section, start, stop in _sections(self._all_sections, found)
             ]
         return self._sections
+
+    def blocks(self) -> Iterator[tuple[int, int, int]]:
+        """Each block holding sentences in scope, as (block index, start, stop)."""
+        start = 0
+        for index, inside in groupby(s.block_index for s in self.memo.sentences):
+            stop = start + sum(1 for _ in inside)
+            yield index, start, stop
+            start = stop
 
 
 def _scope(ctx: RuleContext) -> _Scope:
@@ -94,7 +115,9 @@ def long_sentence(ctx: RuleContext) -> Iterator[Finding]:
 def sentence_length_average(ctx: RuleContext) -> Iterator[Finding]:
     """Sections whose sentences average more than ``max_average`` words."""
     limit, minimum = ctx.options["max_average"], ctx.options["min_sentences"]
-    for section, inside in _sections(ctx.analysis.sections, sentences(ctx)):
+    found = sentences(ctx)
+    for section, start, stop in _sections(ctx.analysis.sections, found):
+        inside = found[start:stop]
         average = sum(s.words for s in inside) / len(inside)
         if len(inside) >= minimum and average > limit:
             yield Finding(
@@ -153,20 +176,26 @@ def reading_ease(ctx: RuleContext) -> Iterator[Finding]:
 @kind("hard_paragraph")
 def hard_paragraph(ctx: RuleContext) -> Iterator[Finding]:
     """Paragraphs far harder than the memo around them, at their hardest sentence."""
-    found, overall, _ = _scope(ctx).memo
+    scope = _scope(ctx)
+    found, overall, _ = scope.memo
     if overall is None:
         return
     gap, floor = ctx.options["grade_gap"], ctx.options["min_grade"]
     blocks = ctx.document.blocks
-    for index, inside in by_block(found).items():
-        scores = scores_of(inside)
-        if (blocks[index].kind not in _PARAGRAPHS or scores is None
-                or sum(s.words for s in inside) < ctx.options["min_words"]):
+
+    def grade_of(n: int) -> float:
+        return scope.scores(n, n + 1).flesch_kincaid_grade  # type: ignore[union-attr]
+
+    for index, start, stop in scope.blocks():
+        if blocks[index].kind not in _PARAGRAPHS:
+            continue
+        scores = scope.scores(start, stop)
+        if scores is None or sum(scope.words[start:stop]) < ctx.options["min_words"]:
             continue
         grade = scores.flesch_kincaid_grade
         if grade > floor and grade - overall.flesch_kincaid_grade >= gap:
-            worst = max(inside, key=lambda s: scores_of([s]).flesch_kincaid_grade)
-            worst_grade = scores_of([worst]).flesch_kincaid_grade
+            hardest = max(range(start, stop), key=grade_of)
+            worst, worst_grade = found[hardest], grade_of(hardest)
             yield sentence_finding(
                 worst,
                 f"paragraph reads at grade {grade:.1f}, {grade - overall.flesch_kincaid_grade:.1f}"

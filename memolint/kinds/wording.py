@@ -18,7 +18,7 @@ from memolint.kinds import RuleContext, kind
 from memolint.kinds.scope import sentence_finding, sentences
 from memolint.nlp import Sentence
 from memolint.passive import _APOS, finder
-from memolint.wordlists import Caseless, Gated, TextSet, WordGate, phrase_pattern
+from memolint.wordlists import Caseless, Gated, Match, TextSet, WordGate, phrase_pattern
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -78,7 +78,7 @@ class _Lists:
         """The rule's sentences in which one of these lists may match."""
         return _holding(self.ctx, *(self.patterns[o].gate for o in options))
 
-    def find(self, option: str, text: str) -> list[re.Match[str]]:
+    def find(self, option: str, text: str) -> list[Match]:
         """Matches of one list in ``text`` that are not inside an exception phrase."""
         found = list(self.patterns[option].finditer(text))
         if found:
@@ -88,11 +88,11 @@ class _Lists:
         return found
 
 
-def _terms(found: list[re.Match[str]]) -> str:
+def _terms(found: list[Match]) -> str:
     return ", ".join(dict.fromkeys(f'"{m.group(0).lower()}"' for m in found))
 
 
-def _term_finding(sentence: Sentence, match: re.Match[str], message: str,
+def _term_finding(sentence: Sentence, match: Match, message: str,
                   fix: str | None = None) -> Finding:
     """A finding on one matched term inside a sentence."""
     return Finding(block_index=sentence.block_index, start=sentence.start + match.start(),
@@ -144,7 +144,7 @@ _SOMEDAY_AFTER = re.compile(
     r",|\s+(?:we|they|it|you|I|he|she|our|their|customers|people|everyone)\b", re.IGNORECASE)
 
 
-def _is_duration(text: str, match: re.Match[str]) -> bool:
+def _is_duration(text: str, match: Match) -> bool:
     """Whether a matched "one day" is a quantity of time rather than "someday"."""
     if " ".join(match.group(0).lower().split()) != "one day":
         return False
