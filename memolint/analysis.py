@@ -8,15 +8,14 @@ selects only structure rules never loads spaCy or the syllable table.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Hashable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from memolint.document import Block, Document
-from memolint.ko import korean_sentences, line_starts
 from memolint.language import (
     UNDETERMINED,
+    Weights,
     combine,
     dominant,
     language_weights,
@@ -132,7 +131,7 @@ class Analysis:
 
     # -- which language ---------------------------------------------------
     @cached_property
-    def _language_weights(self) -> dict[int, Counter[str]]:
+    def _language_weights(self) -> dict[int, Weights]:
         """Weighted letters by language of each text block (prose, typed bullets)."""
         return {i: language_weights(b.text, b.lower_runs)
                 for i, b in enumerate(self.document.blocks) if b.is_prose or b.manual_bullet}
@@ -149,7 +148,7 @@ class Analysis:
         return dominant(self._memo_weights)
 
     @cached_property
-    def _memo_weights(self) -> Counter[str]:
+    def _memo_weights(self) -> Weights:
         return combine(self._language_weights.values())
 
     @cached_property
@@ -264,6 +263,8 @@ class Analysis:
             if not block.is_prose:
                 continue
             if index in korean:
+                from memolint.ko import korean_sentences, line_starts  # Korean memos only
+
                 found.extend(korean_sentences(index, block.text, line_starts(block.source)))
             else:
                 found.extend(sentences_in(index, self.tamed_text(index), ranges[index]))

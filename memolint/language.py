@@ -25,11 +25,13 @@ fewer than ``MIN_STOPWORDS`` stopwords of any one language) is ``"und"``
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 UNDETERMINED = "und"
+#: Weighted letters by language code: a plain dict (one is made per block, and
+#: making a ``collections.Counter`` costs an ``isinstance`` test against an ABC).
+Weights = dict[str, int]
 #: A language as users and packs write it: a two-letter ISO 639-1 code.
 ISO_CODE = re.compile(r"[a-z]{2}")
 #: Weight of one Hangul, kana or Han character against one Latin letter.
@@ -102,7 +104,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 
-def language_weights(text: str, lower_runs: list[str] | None = None) -> Counter[str]:
+def language_weights(text: str, lower_runs: list[str] | None = None) -> Weights:
     """Weighted letters by language, the Latin ones credited to the stopword winner.
 
     Speed matters (every prose block of every memo passes through here), so
@@ -115,7 +117,7 @@ def language_weights(text: str, lower_runs: list[str] | None = None) -> Counter[
     search for one. ``lower_runs`` is ``text.lower().split()`` when the caller
     has it already (:attr:`memolint.document.Block.lower_runs`): one split per block.
     """
-    weights: dict[str, int] = {}
+    weights: Weights = {}
     other = 0
     if lower_runs is None:
         lower_runs = text.lower().split()
@@ -135,7 +137,7 @@ def language_weights(text: str, lower_runs: list[str] | None = None) -> Counter[
     if latin > 0:
         key = stopword_language(lower_runs)
         weights[key] = weights.get(key, 0) + latin
-    return Counter(weights)
+    return weights
 
 
 def stopword_language(lower_runs: Iterable[str]) -> str:
@@ -175,7 +177,7 @@ _LATER_STOPWORDS: frozenset[str] = frozenset().union(
     *(words for code, words in STOPWORDS.items() if code != _FIRST_LANGUAGE))
 
 
-def dominant(weights: Counter[str]) -> str:
+def dominant(weights: Mapping[str, int]) -> str:
     """The language with the most weighted letters, or "und" below the minimum."""
     if len(weights) == 1:  # one language or none, the common case: no sums to take
         (code, weight), = weights.items()
@@ -191,15 +193,16 @@ def detect_language(text: str) -> str:
     return dominant(language_weights(text))
 
 
-def combine(parts: Iterable[Counter[str]]) -> Counter[str]:
+def combine(parts: Iterable[Mapping[str, int]]) -> Weights:
     """The weights of several texts together (a document from its paragraphs)."""
-    total: Counter[str] = Counter()
+    total: Weights = {}
     for part in parts:
-        total.update(part)
+        for code, weight in part.items():
+            total[code] = total.get(code, 0) + weight
     return total
 
 
-def shares(weights: Counter[str]) -> dict[str, float]:
+def shares(weights: Mapping[str, int]) -> dict[str, float]:
     """Each named language's share of the named letters, those at ``MIXED_SHARE`` or more.
 
     Two entries or more mean a mixed memo; the largest first.

@@ -33,11 +33,13 @@ BLANK = "blank"
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 #: A run of non-space characters without a letter or digit, between white space.
 _NOT_A_WORD = re.compile(r"\s[^\s\w]+(?=\s)")
-#: For ``bytes.translate``: the ASCII characters that ``str.split`` splits at
-#: but ``bytes.split`` does not (it knows six), each made a space...
-_ASCII_SPACES = bytes(0x20 if chr(c).isspace() else c for c in range(256))
-#: ... and the ASCII characters neither white space nor word characters, deleted.
+#: For ``bytes.translate``: the ASCII characters neither white space nor word
+#: characters, deleted; then every white space character (what ``str.split``
+#: splits at) made a space and every other byte an ``a``...
 _ASCII_MARKS = bytes(c for c in range(128) if not re.match(r"[\s\w]", chr(c)))
+_ASCII_RUNS = bytes(0x20 if chr(c).isspace() else 0x61 for c in range(256))
+#: ... so that a word starts at each ``" a"`` (and at an ``a`` first).
+_WORD_START = b" a"
 
 
 #: Sentences as (start, end) character offsets into their block's text.
@@ -69,12 +71,22 @@ def count_words(text: str) -> int:
     (a dash, an ampersand) taken off: cheaper than finding every word. In
     ASCII text those few are the runs that vanish when every character but
     white space and word characters is deleted, which ``bytes.translate``
-    does in one pass.
+    does in one pass (see :func:`_ascii_words`).
     """
     text = without_urls(text)
     if text.isascii():
-        return len(text.encode().translate(_ASCII_SPACES, _ASCII_MARKS).split())
+        return _ascii_words(text.encode())
     return len(text.split()) - len(_NOT_A_WORD.findall(f" {text} "))
+
+
+def _ascii_words(data: bytes) -> int:
+    """:func:`count_words` of ASCII text without addresses, as bytes.
+
+    Deleting the marks and making the rest spaces and ``a`` leaves one
+    ``a`` run per word, counted by where they start: no list of words made.
+    """
+    runs = data.translate(_ASCII_RUNS, _ASCII_MARKS)
+    return runs.count(_WORD_START) + runs.startswith(b"a")
 
 
 def without_urls(text: str) -> str:
@@ -83,9 +95,14 @@ def without_urls(text: str) -> str:
     Every address holds "://", "www." or "@"; most sentences hold none, and
     a substring test is far cheaper than the pattern's scan.
     """
-    if "@" in text or "://" in text or "www." in text:
+    if _may_hold_url(text):
         return URL.sub(" ", text)
     return text
+
+
+def _may_hold_url(text: str) -> bool:
+    """Whether ``text`` holds what every web or e-mail address holds."""
+    return "@" in text or "://" in text or "www." in text
 
 
 def resolve_model(setting: str) -> str:
@@ -161,13 +178,35 @@ def sentences_in(block_index: int, text: str, ranges: Ranges) -> list[Sentence]:
 
     White space around a range is trimmed; a range holding no word (a
     stray bracket, a lone bullet sign) is no sentence.
+
+    Words are counted by :func:`count_words`, but most blocks are ASCII
+    without an address, and those are translated once (white space to a
+    space, word characters to ``a``, marks to ``m``; byte by byte, so a
+    slice of it is the slice's translation): a range's words are then
+    counted as in :func:`_ascii_words` once its marks are deleted, with no
+    translation table set up per sentence.
     """
+    plain = text.isascii() and not _may_hold_url(text)
+    signs = text.encode().translate(_ASCII_SIGNS) if plain else b""
     found = []
     for first, last in ranges:
         raw = text[first:last]
-        stripped = raw.strip()
-        words = count_words(stripped)
+        if plain:
+            runs = signs[first:last].replace(b"m", b"")
+            words = runs.count(_WORD_START) + runs.startswith(b"a")
+        else:
+            words = count_words(raw)
         if words:
+            stripped = raw.strip()
             start = first + (len(raw) - len(raw.lstrip()))
-            found.append(Sentence(block_index, start, start + len(stripped), stripped, words))
+            found.append(_sentence(Sentence, (block_index, start, start + len(stripped),
+                                              stripped, words)))
     return found
+
+
+#: For ``bytes.translate``: :data:`_ASCII_RUNS`, but each of :data:`_ASCII_MARKS` an ``m``.
+_ASCII_SIGNS = bytes(0x6D if c in _ASCII_MARKS else r for c, r in enumerate(_ASCII_RUNS))
+
+
+#: ``Sentence`` made from a tuple without its ``__new__`` (a Python call per sentence).
+_sentence = tuple.__new__
