@@ -10,6 +10,7 @@ order, table-cell paragraphs included) and the character offset + 1.
 from __future__ import annotations
 
 import bisect
+import operator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -23,14 +24,27 @@ BlockKind = Literal[
 PROSE_KINDS: frozenset[str] = frozenset({"paragraph", "list_item", "quote"})
 #: The one character whose lowercase is longer than itself: "İ" (U+0130) → "i̇".
 _LONGER_LOWER = "\u0130"
+#: An anchor's offset in the visible text (anchors are ``(offset, line, column)``).
+_anchor_offset = operator.itemgetter(0)
 
 
 @dataclass(frozen=True, order=True)
 class Position:
-    """A 1-based place in the source: line (or DOCX paragraph) and column."""
+    """A 1-based place in the source: line (or DOCX paragraph) and column.
+
+    Readers make one or two per block and rules one per finding; the
+    initializer writes the instance dictionary directly, where the frozen
+    dataclass's own would call ``object.__setattr__`` for each field (twice
+    the cost). Instances stay immutable: assignment still raises.
+    """
 
     line: int
     column: int
+
+    def __init__(self, line: int, column: int) -> None:
+        fields = self.__dict__
+        fields["line"] = line
+        fields["column"] = column
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,9 @@ class SourceMap:
 
     anchors: tuple[tuple[int, int, int], ...]
 
+    def __init__(self, anchors: tuple[tuple[int, int, int], ...]) -> None:
+        self.__dict__["anchors"] = anchors  # as Position: one per block, kept immutable
+
     @classmethod
     def at(cls, line: int, column: int = 1) -> SourceMap:
         """A map for text that runs contiguously from one position (DOCX)."""
@@ -53,9 +70,10 @@ class SourceMap:
 
     def position(self, offset: int) -> Position:
         """Source position of the character at ``offset`` in the visible text."""
-        offsets = [a[0] for a in self.anchors]
-        index = max(bisect.bisect_right(offsets, offset) - 1, 0)
-        start, line, column = self.anchors[index]
+        anchors = self.anchors
+        index = max(bisect.bisect_right(anchors, offset, key=_anchor_offset) - 1, 0) if len(
+            anchors) > 1 else 0
+        start, line, column = anchors[index]
         return Position(line, column + max(offset - start, 0))
 
 

@@ -17,6 +17,7 @@ from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it.token import Token
 
 from memolint.document import Position
 from memolint.readers import markdown
@@ -111,3 +112,36 @@ def test_the_shortcuts_give_the_untuned_tokens(text):
 def test_the_shortcuts_give_the_untuned_document(text):
     data = text.encode()
     assert read_markdown(data, "memo.md") == untuned(data)
+
+
+#: Inline pieces: every character an inline rule may start at, alone and in the
+#: constructs that rule reads, between plain words and line breaks.
+INLINE = ["word", "more words", " ", "\n", "  \n", "*", "**", "_", "`", "``", "~", "~~", "[",
+          "]", "(", ")", "!", "<", ">", "&", "&amp;", "&#35;", "&bogus;", "\\", "\\*", "[^1]",
+          "<b>", "</b>", "<br>", "<!-- c -->", "<http://x.y>", "<a@b.c>", ":", "-", "[x](y)",
+          "![a](b)", "[x][y]", "é", "\u3000", "#", "|"]
+inline_documents = st.lists(st.sampled_from(INLINE), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(inline_documents, st.booleans())
+def test_the_inline_dispatch_gives_the_untuned_tokens_and_document(text, notes):
+    if notes:  # a definition turns the [^1] references on
+        text += "\n\n[^1]: note *em*\n\n[y]: /url\n"
+    assert tokens(_parser(), text) == tokens(_configured_parser(), text)
+    data = text.encode()
+    assert read_markdown(data, "memo.md") == untuned(data)
+
+
+def test_one_dispatcher_stands_for_the_inline_rules():
+    assert len(_parser().inline.ruler.getRules("")) == 1
+    assert _parser().inline.ruler.getRules("other") == []
+    assert len(_configured_parser().inline.ruler.getRules("")) > 1
+
+
+def test_tokens_made_without_their_initializer_equal_constructed_ones():
+    assert markdown._new_token is markdown._fast_token  # the Token class it was written for
+    made, built = markdown._fast_token("text", "", 0), Token("text", "", 0)
+    assert made == built and made.as_dict() == built.as_dict()
+    made.meta["x"] = 1
+    assert markdown._fast_token("text", "", 0).meta == {}  # fresh containers each time

@@ -48,10 +48,13 @@ def test_a_wrapped_paragraph_takes_the_line_break_shortcut():
 
 
 def test_markup_on_a_later_line_leaves_the_text_to_the_inline_parser():
-    assert markdown._line_break_children("plain\nwith *em*", _parser().inline.terminator_re) \
-        is None
     text = "plain\nwith *em* here\n"
-    assert tokens(_parser(), text) == tokens(_configured_parser(), text)
+    with mock.patch.object(markdown, "_line_break_children",
+                           wraps=markdown._line_break_children) as shortcut:
+        assert tokens(_parser(), text) == tokens(_configured_parser(), text)
+    assert not shortcut.called
+    assert [c.type for c in _parser().parse(text)[1].children] == [
+        "text", "softbreak", "text", "em_open", "text", "em_close", "text"]
 
 
 def test_each_terminator_chain_asks_only_the_rules_for_its_first_character():

@@ -49,7 +49,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -160,8 +160,11 @@ def _parser() -> MarkdownIt:
     """The one parser of the process (its configuration never changes)."""
     md = _configured_parser()
     _dispatch_block_rules(md)
-    terminators = getattr(md.inline, "terminator_re", None)
-    if terminators is not None:  # markdown-it-py >= 4 exposes where plain text stops
+    _dispatch_inline_rules(md)
+    pattern = getattr(md.inline, "terminator_re", None)
+    # markdown-it-py >= 4 exposes where plain text stops
+    terminators = _terminator_chars(pattern) if pattern is not None else None
+    if terminators is not None:
         md.core.ruler.at("inline", _inline_rule(terminators))
     md.core.ruler.at("footnote_tail", _footnote_tail_if_marked)
     return md
@@ -256,16 +259,55 @@ def _dispatch_block_rules(md: MarkdownIt) -> None:
     ruler.getRules = lambda name="": chains.get(name, [])  # type: ignore[method-assign]
 
 
-def _by_first_char(named: Sequence[tuple[str, Callable[..., bool]]]) -> tuple[
+def _by_first_char(named: Sequence[tuple[str, Callable[..., bool]]],
+                   starts: dict[str, str] = _BLOCK_STARTS) -> tuple[
         list[Callable[..., bool]], dict[str, list[Callable[..., bool]]]]:
-    """Block rules (in order) that may start anywhere, and by first character
-    (see :data:`_BLOCK_STARTS`) those that may start at that character."""
-    anywhere = [rule for name, rule in named if name not in _BLOCK_STARTS]
+    """Rules (in order) that may start anywhere, and by first character (see
+    :data:`_BLOCK_STARTS`, :data:`_INLINE_STARTS`) those that may start at it."""
+    anywhere = [rule for name, rule in named if name not in starts]
     by_char = {
-        char: [rule for name, rule in named if char in _BLOCK_STARTS.get(name, char)]
-        for char in set("".join(_BLOCK_STARTS.values()))
+        char: [rule for name, rule in named if char in starts.get(name, char)]
+        for char in set("".join(starts.values()))
     }
     return anywhere, by_char
+
+
+#: The characters each inline rule can start at; each refuses any other before
+#: it changes anything. ``text`` (plain text up to the next terminator) may
+#: start anywhere.
+_INLINE_STARTS = {
+    "newline": "\n", "escape": "\\", "backticks": "`", "strikethrough": "~", "emphasis": "*_",
+    "link": "[", "image": "!", "footnote_ref": "[", "autolink": "<", "html_inline": "<",
+    "entity": "&",
+}
+#: The inline rules :data:`_INLINE_STARTS` was checked against, in markdown-it's order.
+_INLINE_RULES = ["text", "newline", "escape", "backticks", "strikethrough", "emphasis", "link",
+                 "image", "footnote_ref", "autolink", "html_inline", "entity"]
+
+
+def _dispatch_inline_rules(md: MarkdownIt) -> None:
+    """Try at each inline position only the inline rules its character allows.
+
+    markdown-it tries its inline rules in turn at every character where plain
+    text stops (markup, but also ``-`` or ``:`` in prose), and most of them
+    give up after one look at that character. Skipping those calls, as for
+    block rules (:func:`_dispatch_block_rules`), leaves the tokens unchanged:
+    the order of the remaining rules is kept. Only with the rule set checked.
+    """
+    ruler = md.inline.ruler
+    if ruler.get_active_rules() != _INLINE_RULES:
+        return
+    anywhere, by_char = _by_first_char(
+        list(zip(_INLINE_RULES, ruler.getRules(""), strict=True)), _INLINE_STARTS)
+
+    def dispatch(state: StateInline, silent: bool) -> bool:
+        for rule in by_char.get(state.src[state.pos], anywhere):  # noqa: SIM110
+            if rule(state, silent):
+                return True
+        return False
+
+    chain = [dispatch]
+    ruler.getRules = lambda name="": chain if name == "" else []  # type: ignore[method-assign]
 
 
 def _terminator_chain(named: Sequence[tuple[str, Callable[..., bool]]]) -> Callable[..., bool]:
@@ -330,15 +372,15 @@ def _push_tight_list(state: StateBlock, start: int, heading: Callable[..., bool]
             after += 1
         if after < last and (counts[after] != 0 or src[begins[after]] == marker):
             return False
-    opening = state.push("bullet_list_open", "ul", 1)
+    opening = _push(state, "bullet_list_open", "ul", 1)
     opening.markup, opening.map = marker, [start, after]
     for item in range(start, line):
-        token = state.push("list_item_open", "li", 1)
+        token = _push(state, "list_item_open", "li", 1)
         token.markup, token.map = marker, [item, item + 1 if item + 1 < line else after]
         content = src[begins[item] + 2 : ends[item]].rstrip(_TRIM)
         _push_paragraph(state, item, item + 1, content, hidden=True)
-        state.push("list_item_close", "li", -1).markup = marker
-    state.push("bullet_list_close", "ul", -1).markup = marker
+        _push(state, "list_item_close", "li", -1).markup = marker
+    _push(state, "bullet_list_close", "ul", -1).markup = marker
     state.line = after
     return True
 
@@ -360,11 +402,11 @@ def _push_atx_heading(state: StateBlock, start: int) -> bool:
         return False
     state.line = start + 1
     tag, markup = f"h{level}", "#" * level
-    opening = state.push("heading_open", tag, 1)
+    opening = _push(state, "heading_open", tag, 1)
     opening.markup, opening.map = markup, [start, start + 1]
-    token = state.push("inline", "", 0)
+    token = _push(state, "inline", "", 0)
     token.content, token.map, token.children = src[text:end].strip(_TRIM), [start, start + 1], []
-    state.push("heading_close", tag, -1).markup = markup
+    _push(state, "heading_close", tag, -1).markup = markup
     return True
 
 
@@ -401,14 +443,72 @@ def _push_paragraph(state: StateBlock, start: int, end: int, content: str, *,
                     hidden: bool = False) -> None:
     """The three tokens of a paragraph on lines ``start`` to ``end`` (exclusive),
     as markdown-it's ``paragraph`` rule pushes them (``hidden`` in a tight list)."""
-    opening = state.push("paragraph_open", "p", 1)
+    opening = _push(state, "paragraph_open", "p", 1)
     opening.map, opening.hidden = [start, end], hidden
-    token = state.push("inline", "", 0)
+    token = _push(state, "inline", "", 0)
     token.content, token.map, token.children = content, [start, end], []
-    state.push("paragraph_close", "p", -1).hidden = hidden
+    _push(state, "paragraph_close", "p", -1).hidden = hidden
 
 
-def _inline_rule(terminators: re.Pattern[str]) -> Callable[[StateCore], None]:
+#: Token's fields, in order, as :func:`_fast_token` fills them; checked at import.
+_TOKEN_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content",
+                 "markup", "info", "meta", "block", "hidden")
+
+_new_object = object.__new__
+
+
+def _fast_token(kind: str, tag: str, nesting: int) -> Token:
+    """``Token(kind, tag, nesting)``, made without the dataclass's ``__init__``.
+
+    The generated initializer takes every field as a keyword with a default
+    and calls ``__post_init__`` to convert ``attrs``: half the cost of a block
+    shortcut's tokens. Each field gets the value the initializer would give it.
+    """
+    token = _new_object(Token)
+    token.type = kind
+    token.tag = tag
+    token.nesting = nesting  # type: ignore[assignment]
+    token.attrs = {}
+    token.map = None
+    token.level = 0
+    token.children = None
+    token.content = token.markup = token.info = ""
+    token.meta = {}
+    token.block = token.hidden = False
+    return token
+
+
+#: The fast constructor, only with the Token class it was written for.
+_new_token: Callable[[str, str, int], Token] = (
+    _fast_token if tuple(f.name for f in fields(Token)) == _TOKEN_FIELDS
+    else Token)  # type: ignore[assignment]
+
+
+def _push(state: StateBlock, kind: str, tag: str, nesting: int) -> Token:
+    """``state.push(kind, tag, nesting)`` with the token made by :data:`_new_token`."""
+    token = _new_token(kind, tag, nesting)
+    token.block = True
+    if nesting < 0:
+        state.level -= 1
+    token.level = state.level
+    if nesting > 0:
+        state.level += 1
+    state.tokens.append(token)
+    return token
+
+
+def _terminator_chars(terminators: re.Pattern[str]) -> str | None:
+    """The characters of markdown-it's terminator class, ``[`` + escaped characters
+    + ``]``; ``None`` for a pattern of any other shape (then nothing is shortcut).
+    """
+    pattern = terminators.pattern
+    chars = re.sub(r"\\(.)", r"\1", pattern[1:-1], flags=re.DOTALL)
+    if pattern != "[" + "".join(map(re.escape, chars)) + "]" or "\n" not in chars:
+        return None
+    return chars
+
+
+def _inline_rule(terminators: str) -> Callable[[StateCore], None]:
     """markdown-it's ``inline`` core rule, building plain text's tokens directly.
 
     Most paragraphs hold no character at which any inline rule can start (the
@@ -416,8 +516,11 @@ def _inline_rule(terminators: re.Pattern[str]) -> Callable[[StateCore], None]:
     text token, so that token is made here without the inline parser's setup
     and post-processing passes. Wrapped plain text, whose only such character
     is the line break, gets its tokens here too (:func:`_line_break_children`).
-    Everything else is parsed as before.
+    Everything else is parsed as before. Looking for each character in turn
+    (``in``, a ``memchr``) costs a tenth of the terminator regex's search,
+    which tests every character of the text against the class.
     """
+    markup = terminators.replace("\n", "")
 
     def inline(state: StateCore) -> None:
         parse = state.md.inline.parse
@@ -425,25 +528,31 @@ def _inline_rule(terminators: re.Pattern[str]) -> Callable[[StateCore], None]:
             if token.type != "inline":
                 continue
             content = token.content
-            found = terminators.search(content) if content else None
-            if content and found is None:
-                text = Token("text", "", 0)
-                text.content = content
-                token.children = [text]
-            elif found is not None and found[0] == "\n" and (
-                    children := _line_break_children(content, terminators)) is not None:
-                token.children = children
-            else:
-                if token.children is None:
-                    token.children = []
-                parse(content, state.md, state.env, token.children)
+            if content:
+                for char in markup:
+                    if char in content:
+                        break
+                else:
+                    token.children = (_line_break_children(content) if "\n" in content
+                                      else [_text_token(content)])
+                    continue
+            if token.children is None:
+                token.children = []
+            parse(content, state.md, state.env, token.children)
 
     return inline
 
 
-def _line_break_children(content: str, terminators: re.Pattern[str]) -> list[Token] | None:
-    """The tokens markdown-it's inline parser makes of lines of plain text; ``None``
-    when a line holds any other character where an inline rule may start.
+def _text_token(content: str) -> Token:
+    """An inline ``text`` token."""
+    token = _new_token("text", "", 0)
+    token.content = content
+    return token
+
+
+def _line_break_children(content: str) -> list[Token]:
+    """The tokens markdown-it's inline parser makes of lines of plain text, which
+    hold no character where an inline rule may start but the line breaks.
 
     The ``newline`` rule makes each line break a ``softbreak``, or a
     ``hardbreak`` when two or more spaces end the line (they are dropped; a
@@ -451,8 +560,6 @@ def _line_break_children(content: str, terminators: re.Pattern[str]) -> list[Tok
     and tabs; the text between becomes one ``text`` token each.
     """
     lines = content.split("\n")
-    if any(terminators.search(line) for line in lines):
-        return None
     children: list[Token] = []
     last = len(lines) - 1
     for index, line in enumerate(lines):
@@ -460,11 +567,9 @@ def _line_break_children(content: str, terminators: re.Pattern[str]) -> list[Tok
             line = line.lstrip(" \t")
         text = line.rstrip(" ") if index < last else line
         if text:
-            token = Token("text", "", 0)
-            token.content = text
-            children.append(token)
+            children.append(_text_token(text))
         if index < last:
-            children.append(Token(
+            children.append(_new_token(
                 "hardbreak" if len(line) - len(text) >= 2 else "softbreak", "br", 0))
     return children
 
@@ -995,6 +1100,8 @@ _CLOSE_CONTAINERS = frozenset(
     {"bullet_list_close", "ordered_list_close", "list_item_close", "blockquote_close"}
 )
 _CONTAINER_TOKENS = _OPEN_LISTS | _CLOSE_CONTAINERS | {"list_item_open", "blockquote_open"}
+#: Tokens that tell the reader nothing (the inline token between them holds the text).
+_PASSED_OVER = frozenset({"paragraph_open", "paragraph_close", "heading_close"})
 
 
 @dataclass
@@ -1035,6 +1142,8 @@ class _BlockReader:
             kind = token.type
             if kind == "inline":
                 self._inline_block(token)
+            elif kind in _PASSED_OVER:
+                continue
             elif kind in _CONTAINER_TOKENS:
                 self._track_container(token)
             elif kind == "heading_open":
@@ -1063,12 +1172,18 @@ class _BlockReader:
             self._stack.append(_Container("quote"))
         else:
             self._stack.pop()
-        lists = [c for c in self._stack if c.kind == "list"]
-        self._list_attrs = (
-            {"depth": len(lists), "list_id": lists[-1].list_id, "ordered": lists[-1].ordered}
-            if lists else {})
-        self._quoted = any(c.kind == "quote" for c in self._stack)
-        self._nearest = next((c for c in reversed(self._stack) if c.kind != "list"), None)
+        depth, innermost, nearest, quoted = 0, None, None, False
+        for container in reversed(self._stack):  # one pass: no generator per token
+            if container.kind == "list":
+                depth += 1
+                innermost = innermost or container
+            else:
+                nearest = nearest or container
+                quoted = quoted or container.kind == "quote"
+        self._list_attrs = {} if innermost is None else {
+            "depth": depth, "list_id": innermost.list_id, "ordered": innermost.ordered}
+        self._quoted = quoted
+        self._nearest = nearest
 
     # -- front matter -----------------------------------------------------
 
