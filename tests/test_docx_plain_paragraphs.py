@@ -89,6 +89,17 @@ MARKERS = ['<w:bookmarkStart w:id="1" w:name="here"/>', '<w:bookmarkEnd w:id="1"
            '<w:hyperlink r:id="rId99"><w:r><w:t>link text</w:t></w:r></w:hyperlink>',
            "<w:ins><w:r><w:t>inserted</w:t></w:r></w:ins>",
            "<w:del><w:r><w:delText>deleted</w:delText></w:r></w:del>",
+           '<w:hyperlink r:id="rId99"><w:bookmarkStart w:id="2" w:name="in"/><w:r><w:rPr><w:b/>'
+           '</w:rPr><w:t xml:space="preserve"> bold link </w:t></w:r><w:bookmarkEnd w:id="2"/>'
+           "</w:hyperlink>",
+           '<w:hyperlink r:id="rId99"><w:commentRangeStart w:id="8"/><w:r><w:t>anchored</w:t>'
+           "</w:r></w:hyperlink>",
+           '<w:hyperlink r:id="rId99"><w:r><w:t>a</w:t><w:br/></w:r></w:hyperlink>',
+           '<w:smartTag w:uri="urn:x" w:element="place"><w:smartTagPr><w:attr w:name="n" '
+           'w:val="v"/></w:smartTagPr><w:r><w:t>Seattle</w:t></w:r></w:smartTag>',
+           '<w:fldSimple w:instr="PAGE"><w:r><w:t>7</w:t></w:r></w:fldSimple>',
+           "<w:ins><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden insert</w:t></w:r></w:ins>",
+           "<w:ins><w:del><w:r><w:delText>both</w:delText></w:r></w:del></w:ins>",
            "<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>"]
 
 
@@ -157,11 +168,28 @@ def test_plain_runs_collects_properties_texts_and_rendered_marks():
     '<w:r><w:drawing/></w:r>',
     '<w:r><w:t>a</w:t><!-- a comment --></w:r>',
     '<w:commentRangeStart w:id="1"/><w:r><w:t>a</w:t></w:r>',
-    '<w:hyperlink><w:r><w:t>a</w:t></w:r></w:hyperlink>',
-    '<w:ins><w:r><w:t>a</w:t></w:r></w:ins>',
+    '<w:hyperlink><w:commentRangeStart w:id="1"/><w:r><w:t>a</w:t></w:r></w:hyperlink>',
+    '<w:hyperlink><w:r><w:t>a</w:t><w:br/></w:r></w:hyperlink>',
+    '<w:ins><w:del><w:r><w:delText>a</w:delText></w:r></w:del></w:ins>',
+    '<w:del><w:r><w:delText>a</w:delText></w:r></w:del><w:r><w:t>a</w:t></w:r>',
+    '<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent><w:r><w:t>a</w:t></w:r>'
+    '</w:sdtContent></w:sdt>',
 ])
 def test_anything_but_plain_runs_goes_to_the_general_walk(xml):
     assert reader._plain_runs(_paragraph(xml)) is None
+
+
+def test_plain_runs_reads_through_hyperlinks_insertions_and_smart_tags():
+    ppr, found, rendered = reader._plain_runs(_paragraph(
+        '<w:r><w:t xml:space="preserve">See </w:t></w:r><w:hyperlink><w:r><w:rPr><w:b/></w:rPr>'
+        "<w:t>the link</w:t><w:lastRenderedPageBreak/></w:r></w:hyperlink><w:ins>"
+        '<w:r><w:t xml:space="preserve">, added</w:t></w:r></w:ins><w:smartTag><w:smartTagPr>'
+        '<w:attr w:name="n" w:val="v"/></w:smartTagPr><w:r><w:t> in Seattle</w:t></w:r>'
+        "</w:smartTag>"))
+    assert ppr is None
+    assert [(rpr is not None, texts) for rpr, texts in found] == [
+        (False, ["See "]), (True, ["the link"]), (False, [", added"]), (False, [" in Seattle"])]
+    assert rendered == 1
 
 
 def _opened(data: bytes) -> reader._Package:

@@ -286,11 +286,15 @@ class _Package:
     gutter_at_top: bool = False
     #: The footnotes and endnotes parts' names, by note kind (parsed when a note is referenced).
     note_parts: dict[str, str | None] = field(default_factory=dict)
+    #: By :func:`_signature` of a ``w:pPr`` (``None``: no ``w:pPr``): the paragraph
+    #: style it names and whether it holds a ``w:sectPr``.
+    paragraph_styles: dict[Any, tuple[str | None, bool]] = field(default_factory=dict)
     #: Resolved paragraph properties by :func:`_signature` (``None``: no ``w:pPr``).
     looks: dict[Any, _Look] = field(default_factory=dict)
     #: An empty paragraph's typography, by :func:`_signature` of its ``w:pPr``.
     spacers: dict[Any, Typography] = field(default_factory=dict)
-    #: Run formats by (paragraph style, :func:`_signature` of ``w:rPr``); ``None``: hidden.
+    #: Run formats by (paragraph style, :func:`_signature` of ``w:rPr``, ``None`` for
+    #: none); ``None``: hidden.
     run_formats: dict[Any, RunFormat | None] = field(default_factory=dict)
 
 
@@ -464,38 +468,68 @@ def _plain_runs(paragraph: Any) -> _PlainRuns | None:
     pictures, tracked changes, comments) costs several times this. What this
     accepts, the general walk reads the same way: the first ``w:pPr`` and each
     run's first ``w:rPr`` are the properties, ``w:t`` and the characters of
-    :data:`_SIMPLE_TEXT` are text, ``w:lastRenderedPageBreak`` is counted, and
-    empty markers (bookmarks, proofing marks) show nothing. Anything else
-    (a second ``w:rPr``, any other run child, a comment anchor, a paragraph
-    child with content) sends the paragraph to the general walk.
+    :data:`_SIMPLE_TEXT` are text, ``w:lastRenderedPageBreak`` is counted,
+    empty markers (bookmarks, proofing marks) show nothing, and containers
+    the general walk reads through (hyperlinks, insertions, smart tags) are
+    read through (:func:`_plain_content`). Anything else (a second ``w:rPr``,
+    any other run child, a comment anchor, a deletion, hidden content) sends
+    the paragraph to the general walk.
     """
     ppr = None
-    runs = []
+    runs: list[tuple[Any | None, list[str]]] = []
     rendered = 0
     for child in paragraph:
         tag = child.tag
-        if tag == R:
-            rpr = None
-            texts = []
-            for node in child:
-                kind = node.tag
-                if kind == T:
-                    texts.append(node.text or "")
-                elif kind == RPR and rpr is None:
-                    rpr = node
-                elif kind == LAST_RENDERED:
-                    rendered += 1
-                elif kind in _SIMPLE_TEXT:
-                    texts.append(_SIMPLE_TEXT[kind])
-                else:
-                    return None
-            runs.append((rpr, texts))
-        elif tag == PPR:
+        if tag == PPR:
             if ppr is None:
                 ppr = child
-        elif tag == COMMENT_START or len(child):
+            continue
+        counted = _plain_content(child, tag, runs)
+        if counted is None:
             return None
+        rendered += counted
     return ppr, runs, rendered
+
+
+def _plain_content(element: Any, tag: str, runs: list[tuple[Any | None, list[str]]]) -> int | None:
+    """Add a paragraph child's plain runs to ``runs``; its rendered page marks, or ``None``.
+
+    Mirrors :meth:`_BodyReader._runs`: a run is read, an empty element shows
+    nothing, and any other element with content is read through, except the
+    ones that walk treats apart (comment anchors, deletions, :data:`_NOT_SHOWN`),
+    for which this gives up.
+    """
+    if tag == R:
+        rpr = None
+        texts = []
+        rendered = 0
+        for node in element:
+            kind = node.tag
+            if kind == T:
+                texts.append(node.text or "")
+            elif kind == RPR and rpr is None:
+                rpr = node
+            elif kind == LAST_RENDERED:
+                rendered += 1
+            elif kind in _SIMPLE_TEXT:
+                texts.append(_SIMPLE_TEXT[kind])
+            else:
+                return None
+        runs.append((rpr, texts))
+        return rendered
+    if tag == COMMENT_START:
+        return None
+    if not len(element):
+        return 0
+    if tag in _NOT_SHOWN:
+        return None
+    rendered = 0
+    for child in element:
+        counted = _plain_content(child, child.tag, runs)
+        if counted is None:
+            return None
+        rendered += counted
+    return rendered
 
 
 def _embedded(element: Any) -> tuple[list[tuple[float, float]], list[Any]]:
@@ -576,33 +610,45 @@ class _Look:
         return typo
 
 
-@dataclass(slots=True)
 class _Para:
-    """One scanned ``w:p``: its number, its block (if it shows anything), and extras."""
+    """One scanned ``w:p``: its number, its block (if it shows anything), and extras.
 
-    number: int
-    block: Block | None
-    breaks_before: int = 0
-    breaks_after: int = 0
-    rendered_breaks: int = 0
-    sect_pr: Any | None = None
-    textboxes: list[Any] = field(default_factory=list)
-    #: Typography of an empty paragraph (no block): it still takes a line.
-    spacer: Typography | None = None
-    #: Tracked-deleted text of a paragraph with no other text (shown struck through).
-    struck_text: str = ""
+    A plain class, as is :class:`_Table`: making a dataclass costs about a
+    millisecond of every process's first DOCX read.
+    """
+
+    __slots__ = ("block", "breaks_after", "breaks_before", "number", "rendered_breaks",
+                 "sect_pr", "spacer", "struck_text", "textboxes")
+
+    def __init__(self, number: int, block: Block | None, breaks_before: int = 0,
+                 breaks_after: int = 0, rendered_breaks: int = 0, sect_pr: Any | None = None,
+                 textboxes: list[Any] | None = None, spacer: Typography | None = None,
+                 struck_text: str = "") -> None:
+        self.number = number
+        self.block = block
+        self.breaks_before = breaks_before
+        self.breaks_after = breaks_after
+        self.rendered_breaks = rendered_breaks
+        self.sect_pr = sect_pr
+        self.textboxes = textboxes if textboxes is not None else []
+        #: Typography of an empty paragraph (no block): it still takes a line.
+        self.spacer = spacer
+        #: Tracked-deleted text of a paragraph with no other text (shown struck through).
+        self.struck_text = struck_text
 
 
 #: A scanned table: rows of cells, each cell its paragraphs (nested tables flattened).
 _Rows = list[list[list[_Para]]]
 
 
-@dataclass
 class _Table:
     """A scanned table: its rows of cell paragraphs and the geometry a renderer uses."""
 
-    rows: _Rows
-    layout: TableLayout
+    __slots__ = ("layout", "rows")
+
+    def __init__(self, rows: _Rows, layout: TableLayout) -> None:
+        self.rows = rows
+        self.layout = layout
 
 
 def _children(element: Any) -> Iterator[Any]:
@@ -696,7 +742,7 @@ class _BodyReader:
         if plain is None:
             return self._scan_marked_up(paragraph)
         ppr, runs, rendered = plain
-        style_id = self.styles.paragraph_style(ppr)
+        key, style_id, sect_pr = self._paragraph_properties(ppr)
         pieces: list[str] = []
         formats: dict[RunFormat, int] = {}
         spans: list[list[Any]] = []
@@ -708,35 +754,51 @@ class _BodyReader:
                 pieces.append(piece)
                 _add_format(formats, spans, length, length + len(piece), fmt)
                 length += len(piece)
-        block = self._text_block(ppr, style_id, "".join(pieces), formats, spans, False)
+        block = self._text_block(key, ppr, style_id, "".join(pieces), formats, spans, False)
         return _Para(
             self.number, block, rendered_breaks=rendered,
-            spacer=self._mark_typography(ppr, style_id) if block is None else None,
-            sect_pr=first_child(ppr, SECT_PR) if ppr is not None else None,
+            spacer=self._mark_typography(key, ppr, style_id) if block is None else None,
+            sect_pr=sect_pr,
         )
+
+    def _paragraph_properties(self, ppr: Any | None) -> tuple[Any, str | None, Any | None]:
+        """A paragraph's ``w:pPr`` as ``(key, style id, w:sectPr)``.
+
+        The key is its :func:`_signature` (``None`` for no ``w:pPr``), by which
+        :meth:`_look` and :meth:`_mark_typography` find what it makes of the
+        paragraph; the style, and whether a section ends here, are found once
+        per key, so one pass over the element serves them all.
+        """
+        key = _signature(ppr) if ppr is not None else None
+        known = self.package.paragraph_styles.get(key)
+        if known is None:
+            known = self.package.paragraph_styles[key] = (
+                self.styles.paragraph_style(ppr),
+                ppr is not None and first_child(ppr, SECT_PR) is not None)
+        return key, known[0], first_child(ppr, SECT_PR) if known[1] else None
 
     def _scan_marked_up(self, paragraph: Any) -> _Para:
         """A paragraph :func:`_plain_runs` leaves to the general walk, run by run."""
         ppr = first_child(paragraph, PPR)
-        style_id = self.styles.paragraph_style(ppr)
+        key, style_id, sect_pr = self._paragraph_properties(ppr)
         text = _Text()
         for run, deleted in self._runs(paragraph):
             if deleted:
                 self._read_deleted(run, text)
             else:
                 self._read_run(run, style_id, text)
-        block = self._paragraph_block(ppr, style_id, text)
+        block = self._paragraph_block(key, ppr, style_id, text)
         if block is not None:
             block.layout_text = text.layout_text
         return _Para(
             number=self.number,
             block=block,
-            spacer=self._mark_typography(ppr, style_id) if block is None else None,
+            spacer=self._mark_typography(key, ppr, style_id) if block is None else None,
             struck_text=(text.layout_text or "") if block is None else "",
             breaks_before=text.breaks_before,
             breaks_after=text.breaks_after,
             rendered_breaks=text.rendered_breaks,
-            sect_pr=first_child(ppr, SECT_PR) if ppr is not None else None,
+            sect_pr=sect_pr,
             textboxes=text.textboxes,
         )
 
@@ -823,10 +885,11 @@ class _BodyReader:
         named = _NESTED_LIST_STYLE.match(self.styles.name(style_id))
         return max(level.ilvl + 1, int(named[1])) if named else level.ilvl + 1
 
-    def _paragraph_block(self, ppr: Any | None, style_id: str | None, text: _Text) -> Block | None:
+    def _paragraph_block(self, key: Any, ppr: Any | None, style_id: str | None,
+                         text: _Text) -> Block | None:
         """The block of a paragraph read run by run: its text, pictures and note marks."""
         raw = "".join(text.pieces)
-        block = self._text_block(ppr, style_id, raw, text.formats, text.spans,
+        block = self._text_block(key, ppr, style_id, raw, text.formats, text.spans,
                                  bool(text.starts_with_sym))
         if block is None:
             if not text.images:
@@ -842,16 +905,17 @@ class _BodyReader:
             block.footnotes = tuple(_note_text(note.content) for note in block.note_refs)
         return block
 
-    def _text_block(self, ppr: Any | None, style_id: str | None, raw: str,
+    def _text_block(self, key: Any, ppr: Any | None, style_id: str | None, raw: str,
                     formats: dict[RunFormat, int], spans: list[list[Any]],
                     starts_with_sym: bool) -> Block | None:
         """A paragraph's block from its visible text ``raw`` and its runs' formats
-        (``spans``, see :func:`_add_format`); ``None`` when the text is blank."""
+        (``spans``, see :func:`_add_format`); ``None`` when the text is blank. ``key``:
+        the ``w:pPr``'s, see :meth:`_paragraph_properties`."""
         stripped = raw.strip()
         if not stripped:
             return None
         lead = len(raw) - len(raw.lstrip())
-        look = self._look(ppr, style_id)
+        look = self._look(key, ppr, style_id)
         fields = look.fields if look.kind != "paragraph" else {
             "manual_bullet": is_manual_bullet(stripped, starts_with_sym)}
         typography = look.with_run_format(
@@ -878,10 +942,9 @@ class _BodyReader:
                 refs.append(NoteRef(kind, min(max(offset - lead, 0), length), content))  # type: ignore[arg-type]
         return tuple(refs)
 
-    def _look(self, ppr: Any | None, style_id: str | None) -> _Look:
+    def _look(self, key: Any, ppr: Any | None, style_id: str | None) -> _Look:
         """What the paragraph's ``w:pPr`` makes of a paragraph with text, found once per
-        distinct ``w:pPr`` (most paragraphs of a memo share one of a few)."""
-        key = _signature(ppr) if ppr is not None else None
+        distinct ``w:pPr`` (``key``; most paragraphs of a memo share one of a few)."""
         look = self.package.looks.get(key)
         if look is None:
             heading = self.styles.heading_level(style_id, ppr)
@@ -896,12 +959,11 @@ class _BodyReader:
             look = self.package.looks[key] = _Look(kind, fields, apply_ppr(typo, ppr))
         return look
 
-    def _mark_typography(self, ppr: Any | None, style_id: str | None) -> Typography:
+    def _mark_typography(self, key: Any, ppr: Any | None, style_id: str | None) -> Typography:
         """An empty paragraph's typography: its height comes from the paragraph mark's font.
 
-        Found once per distinct ``w:pPr`` (which names the style), like :meth:`_look`.
+        Found once per distinct ``w:pPr`` (``key``, which names the style), like :meth:`_look`.
         """
-        key = _signature(ppr) if ppr is not None else None
         typo = self.package.spacers.get(key)
         if typo is None:
             mark = first_child(ppr, RPR) if ppr is not None else None
@@ -917,13 +979,13 @@ class _BodyReader:
         same few properties on most runs, and resolving them costs several
         passes over the element's children.
         """
-        if rpr is None:
-            return self.styles.run_format(style_id, None)
-        key = (style_id, _signature(rpr))
+        key = (style_id, _signature(rpr) if rpr is not None else None)
         cache = self.package.run_formats
-        if key not in cache:
-            cache[key] = None if _is_vanished(rpr) else self.styles.run_format(style_id, rpr)
-        return cache[key]
+        fmt = cache.get(key, _UNKNOWN)
+        if fmt is _UNKNOWN:
+            fmt = cache[key] = (None if rpr is not None and _is_vanished(rpr)
+                                else self.styles.run_format(style_id, rpr))
+        return fmt  # type: ignore[return-value]
 
     # emitting blocks
 
@@ -1010,6 +1072,10 @@ class _BodyReader:
             elif child.tag == TBL:
                 tables.append(self._scan_table(child).layout)
         return HeaderFooter(tuple(paragraphs), tuple(tables), tuple(images))
+
+
+#: What a cache lookup gives for a key it does not hold (``None`` is a value there).
+_UNKNOWN = object()
 
 
 def _is_vanished(rpr: Any) -> bool:

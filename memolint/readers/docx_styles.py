@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -493,16 +493,24 @@ def _outline_level(ppr: Any | None) -> int | None:
     return integer(_child_val(ppr, _OUTLINE))
 
 
-@dataclass(frozen=True)
 class ListLevel:
-    """A resolved list level: whether it shows a label, and of which kind."""
+    """A resolved list level: whether it shows a label, and of which kind.
 
-    num_id: int
-    ilvl: int
-    labelled: bool
-    ordered: bool
-    #: The level's own ``w:pPr`` (indents), laid over the paragraph style.
-    ppr: Any | None
+    Never changed once made (levels are cached per numbering part). A plain
+    class: making a dataclass costs about a millisecond of a process's first
+    DOCX read.
+    """
+
+    __slots__ = ("ilvl", "labelled", "num_id", "ordered", "ppr")
+
+    def __init__(self, num_id: int, ilvl: int, labelled: bool, ordered: bool,
+                 ppr: Any | None) -> None:
+        self.num_id = num_id
+        self.ilvl = ilvl
+        self.labelled = labelled
+        self.ordered = ordered
+        #: The level's own ``w:pPr`` (indents), laid over the paragraph style.
+        self.ppr = ppr
 
 
 class Numbering:
