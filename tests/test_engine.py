@@ -127,6 +127,7 @@ def test_duplicate_codes_are_rejected(tmp_path):
 
 def test_third_party_kind_from_an_entry_point(tmp_path, monkeypatch):
     """An installed package's ``memolint.kinds`` entry point provides a kind."""
+    import importlib
     import sys
 
     from memolint import kinds
@@ -144,7 +145,9 @@ def test_third_party_kind_from_an_entry_point(tmp_path, monkeypatch):
     (dist / "entry_points.txt").write_text("[memolint.kinds]\nshouting = teamkinds:shouting\n",
                                            encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    kinds._load_all.cache_clear()
+    kinds._load_installed.cache_clear()
+    for module in kinds._BUILTIN_MODULES:  # registered before _KINDS is swapped for a copy
+        importlib.import_module(module)
     monkeypatch.setattr(kinds, "_KINDS", dict(kinds._KINDS))
     pack = tmp_path / "team.toml"
     pack.write_text(
@@ -154,7 +157,35 @@ def test_third_party_kind_from_an_entry_point(tmp_path, monkeypatch):
     doc = document(block("paragraph", "WE MUST ACT NOW", 1), block("paragraph", "Calm text.", 2))
     result = lint_document(doc, dataclasses.replace(BLANK, select=("W901",)),
                            Registry.load([pack]))
-    kinds._load_all.cache_clear()
+    kinds._load_installed.cache_clear()
     sys.modules.pop("teamkinds", None)
     assert [(d.code, d.line, d.message) for d in result.diagnostics] == [
         ("W901", 1, "do not shout")]
+
+
+def test_built_in_rules_do_not_scan_installed_packages():
+    """Entry points are scanned only for a kind that is not built in (a cold-start cost)."""
+    from memolint import kinds
+
+    kinds._load_installed.cache_clear()
+    doc = document(block("paragraph", "Calm text.", 1))
+    lint_document(doc, BLANK, Registry.load())
+    assert kinds._load_installed.cache_info().misses == 0
+
+
+def test_an_english_memo_imports_no_korean_code(tmp_path):
+    """Kind modules load as their kinds are asked for: Korean rules are skipped
+    for an English memo, so its run never imports the Korean kinds or segmenter."""
+    import subprocess
+    import sys
+
+    memo = tmp_path / "memo.md"
+    memo.write_text("# Purpose\n\nWe ship the tool in May. It saves each team two hours.\n",
+                    encoding="utf-8")
+    code = ("import sys\nfrom memolint.config import Settings\n"
+            "from memolint.engine import lint_file\nfrom memolint.registry import Registry\n"
+            f"result = lint_file({str(memo)!r}, Settings(nlp_model='blank'), Registry.load())\n"
+            "print(result.metrics['words'], sorted(m for m in sys.modules "
+            "if m.startswith(('memolint.ko', 'memolint.kinds.korean'))))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[-2] == "13 []"

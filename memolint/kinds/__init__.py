@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from memolint.errors import ConfigError
 
@@ -29,8 +28,7 @@ _BUILTIN_MODULES = ("memolint.kinds.bullets", "memolint.kinds.structure", "memol
 ENTRY_POINT_GROUP = "memolint.kinds"
 
 
-@dataclass(frozen=True)
-class RuleContext:
+class RuleContext(NamedTuple):
     """What a kind sees: the document, its analysis, the rule and its options."""
 
     document: Document
@@ -53,11 +51,27 @@ def kind(name: str) -> Callable[[Check], Check]:
     return register
 
 
-@cache
-def _load_all() -> None:
-    """Import built-in kinds, then third-party ones (once per process)."""
+def _load_builtin(name: str) -> None:
+    """Import built-in kind modules, in order, until one has registered ``name``.
+
+    Importing is a dictionary lookup for a module already loaded, and a memo
+    needs only the modules of the kinds its rules use: an English memo never
+    pays for the Korean kinds and their patterns.
+    """
     for module in _BUILTIN_MODULES:
+        if name in _KINDS:
+            return
         importlib.import_module(module)
+
+
+@cache
+def _load_installed() -> None:
+    """Load third-party kinds from entry points (once per process, on a miss).
+
+    Scanning the installed packages' metadata costs tens of ms of every cold
+    run, and built-in kinds win over installed ones anyway, so it happens
+    only when a rule names a kind that is not built in.
+    """
     from importlib.metadata import entry_points
 
     for entry in entry_points(group=ENTRY_POINT_GROUP):
@@ -68,7 +82,10 @@ def _load_all() -> None:
 
 def get_kind(name: str) -> Check:
     """The check function of a kind; unknown kinds are a config error."""
-    _load_all()
+    if name not in _KINDS:
+        _load_builtin(name)
+    if name not in _KINDS:
+        _load_installed()
     try:
         return _KINDS[name]
     except KeyError:
