@@ -23,9 +23,8 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from memolint.cache import ResultCache
 from memolint.config import ConfigResolver, Settings
@@ -55,8 +54,7 @@ _START_METHOD = "fork" if sys.platform == "linux" else None
 _QUEUED_PER_WORKER = 2
 
 
-@dataclass(frozen=True)
-class _Task:
+class _Task(NamedTuple):
     """One document to lint, as sent to a worker."""
 
     path: str
