@@ -141,3 +141,18 @@ def test_page_model_sets_korean_in_malgun_gothic_tagged_korean():
     typo = PageModel().typography(read_markdown("한국어.\n".encode(), "k.md").blocks[0])
     assert (typo.east_asian_font, typo.east_asian_language) == ("Malgun Gothic", "ko-KR")
     assert Typography().east_asian_font is None
+
+
+def test_east_asian_characters_are_the_ranges_of_the_pattern_everywhere():
+    """The range test that replaced a compiled ``[ASIAN]`` class agrees with it on
+    every code point, and ``has_asian`` with a search of the pattern."""
+    import re
+
+    from memolint.layout.linebreak import ASIAN, _is_asian, has_asian
+
+    pattern = re.compile(f"[{ASIAN}]")
+    assert [c for c in map(chr, range(0x110000))
+            if (pattern.match(c) is not None) != _is_asian(c)] == []
+    for text in ("plain ASCII", "caf\u00e9 \u2014 na\u00efve", "\ud55c\uae00", "x\u3002",
+                 "\uff21 full width", "\u10ff\u11ff", "\U0001f600"):
+        assert has_asian(text) == (pattern.search(text) is not None)
