@@ -18,7 +18,6 @@ Results that say memolint itself failed are never stored.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -88,7 +87,7 @@ class ResultCache:
         target = Path(self._entry(key, settings))
         try:
             payload = json.dumps({"schema": SCHEMA, "key": key,
-                                  "result": dataclasses.asdict(result)})
+                                  "result": result._asdict()})
             self._prepare(target.parents[1])
             target.parent.mkdir(exist_ok=True)
             import tempfile

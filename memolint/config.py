@@ -13,15 +13,14 @@ names the file, the key and what is allowed.
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from memolint.diagnostics import SEVERITIES
 from memolint.errors import ConfigError
 from memolint.language import ISO_CODE
+from memolint.records import FieldRecord
 from memolint.tomlcompat import tomllib
 
 CONFIG_FILES = (".memolint.toml", "memolint.toml", "pyproject.toml")
@@ -51,9 +50,8 @@ PAGE_KEYS: dict[str, type | tuple[type, ...]] = {
 NLP_KEYS: dict[str, type | tuple[type, ...]] = {"model": str}
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The resolved configuration for one file."""
+class Settings(FieldRecord):
+    """The resolved configuration for one file (``settings._replace(...)`` for a variant)."""
 
     profile: str = "six-pager"
     select: tuple[str, ...] | None = None
@@ -73,8 +71,14 @@ class Settings:
     language: str = "auto"
     #: The config file these settings came from, if any.
     source: Path | None = None
-    #: The directory paths in per-file-ignores and exclude are relative to.
-    root: Path = field(default_factory=Path.cwd)
+    #: The directory paths in per-file-ignores and exclude are relative to
+    #: (the working directory unless given).
+    root: Path
+
+    def __init__(self, **values: Any) -> None:
+        if "root" not in values:
+            values["root"] = Path.cwd()
+        super().__init__(**values)
 
     def rule_overrides(self) -> dict[str, dict[str, Any]]:
         """``[rules.X]`` tables as plain dicts."""
@@ -276,7 +280,7 @@ class ConfigResolver:
         if config not in self._loaded:
             base = load_config_file(config, config == self.explicit) if config else Settings()
             self._loaded[config] = (
-                dataclasses.replace(base, **self.overrides) if self.overrides else base
+                base._replace(**self.overrides) if self.overrides else base
             )
         return self._loaded[config]
 
@@ -291,4 +295,4 @@ def with_file_settings(settings: Settings, table: Any, where: str) -> Settings:
                          confine=repository_root(settings.root.resolve()))
     if "rules" in values:
         values["rules"] = settings.rules + values["rules"]
-    return dataclasses.replace(settings, **values)
+    return settings._replace(**values)

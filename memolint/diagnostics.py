@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
+from memolint.records import MutableRecord
 from memolint.severities import SEVERITIES, SEVERITY_RANK
 
 Severity = Literal["error", "warning", "info"]
 __all__ = ["SEVERITIES", "SEVERITY_RANK", "Anchor", "Diagnostic", "Finding", "Severity"]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule kind yields: a message about a span of one block.
 
     ``start``/``end`` are offsets into ``block.text``; ``end=None`` means the
@@ -30,8 +29,7 @@ class Finding:
     end_block_index: int | None = None
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """Where a finding sits in the document model, for reporters that show the memo.
 
     ``block_index`` and ``start``/``end`` (offsets into that block's text,
@@ -45,8 +43,7 @@ class Anchor:
     end_block: int
 
 
-@dataclass
-class Diagnostic:
+class Diagnostic(MutableRecord):
     """A located finding, ready for filters and reporters (the JSON contract)."""
 
     code: str
@@ -57,17 +54,34 @@ class Diagnostic:
     column: int
     end_line: int
     end_column: int
-    snippet: str = ""
-    fix: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    snippet: str
+    fix: str | None
+    extra: dict[str, Any]
     #: Set by the engine; None for results read back from the cache or JSON.
-    anchor: Anchor | None = field(default=None, compare=False)
+    #: Not compared: a cached result equals a fresh one.
+    anchor: Anchor | None
+    _fields = ("code", "name", "severity", "message", "line", "column", "end_line",
+               "end_column", "snippet", "fix", "extra", "anchor")
+    _compared = _fields[:-1]
 
-    def __post_init__(self) -> None:
-        # The result cache stores diagnostics with dataclasses.asdict and reads
-        # them back with Diagnostic(**item): the anchor comes back as a dict.
-        if isinstance(self.anchor, dict):
-            self.anchor = Anchor(**self.anchor)
+    def __init__(self, code: str, name: str, severity: Severity, message: str, line: int,
+                 column: int, end_line: int, end_column: int, snippet: str = "",
+                 fix: str | None = None, extra: dict[str, Any] | None = None,
+                 anchor: Anchor | dict[str, Any] | None = None) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.snippet = snippet
+        self.fix = fix
+        self.extra = {} if extra is None else extra
+        # The result cache stores diagnostics as dicts (Record._asdict) and
+        # reads them back with Diagnostic(**item): the anchor comes back as a dict.
+        self.anchor = Anchor(**anchor) if isinstance(anchor, dict) else anchor
 
     def sort_key(self) -> tuple[int, int, str]:
         """Findings are ordered by position, then code, as linters do."""

@@ -16,7 +16,6 @@ kept when any line it spans changed. Files that did not change are dropped.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -85,7 +84,7 @@ def keep_changed(results: Sequence[FileResult], changed: dict[Path, ChangedLines
             continue
         diagnostics = [d for d in result.diagnostics
                        if any(n in lines for n in range(d.line, max(d.end_line, d.line) + 1))]
-        kept.append(dataclasses.replace(result, diagnostics=diagnostics))
+        kept.append(result._replace(diagnostics=diagnostics))
     return kept
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import operator
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
+
+from memolint.records import FieldRecord, MutableRecord
 
 BlockKind = Literal[
     "heading", "paragraph", "list_item", "table", "code", "quote", "page_break", "image",
@@ -28,27 +29,18 @@ _LONGER_LOWER = "\u0130"
 _anchor_offset = operator.itemgetter(0)
 
 
-@dataclass(frozen=True, order=True)
-class Position:
+class Position(NamedTuple):
     """A 1-based place in the source: line (or DOCX paragraph) and column.
 
-    Readers make one or two per block and rules one per finding; the
-    initializer writes the instance dictionary directly, where the frozen
-    dataclass's own would call ``object.__setattr__`` for each field (twice
-    the cost). Instances stay immutable: assignment still raises.
+    Readers make one or two per block and rules one per finding: a named
+    tuple, cheap to make, immutable and ordered (line first, then column).
     """
 
     line: int
     column: int
 
-    def __init__(self, line: int, column: int) -> None:
-        fields = self.__dict__
-        fields["line"] = line
-        fields["column"] = column
 
-
-@dataclass(frozen=True)
-class SourceMap:
+class SourceMap(NamedTuple):
     """Maps offsets in a block's visible text back to source positions.
 
     ``anchors`` are ``(text_offset, line, column)`` triples sorted by offset.
@@ -59,9 +51,6 @@ class SourceMap:
     """
 
     anchors: tuple[tuple[int, int, int], ...]
-
-    def __init__(self, anchors: tuple[tuple[int, int, int], ...]) -> None:
-        self.__dict__["anchors"] = anchors  # as Position: one per block, kept immutable
 
     @classmethod
     def at(cls, line: int, column: int = 1) -> SourceMap:
@@ -77,8 +66,7 @@ class SourceMap:
         return Position(line, column + max(offset - start, 0))
 
 
-@dataclass(frozen=True)
-class Typography:
+class Typography(FieldRecord):
     """Effective formatting of a block, as the reader resolved it.
 
     Recorded for the layout engine and the DOCX format rules; ``None`` means
@@ -111,8 +99,7 @@ class Typography:
     east_asian_language: str | None = None
 
 
-@dataclass(frozen=True)
-class PageSetup:
+class PageSetup(FieldRecord):
     """One document section's page: size, margins and columns, in points."""
 
     width_pt: float = 612.0
@@ -142,8 +129,7 @@ class PageSetup:
     first_footer: HeaderFooter | None = None
 
 
-@dataclass(frozen=True)
-class CellLayout:
+class CellLayout(NamedTuple):
     """One table cell as a renderer lays it out (DOCX; read by the layout engine only).
 
     ``paragraphs`` are the cell's paragraphs as shown, empty ones included
@@ -162,8 +148,7 @@ class CellLayout:
     image_heights_pt: tuple[float, ...] = ()
 
 
-@dataclass(frozen=True)
-class RowLayout:
+class RowLayout(NamedTuple):
     """One table row: its cells, and how the renderer may place it."""
 
     cells: tuple[CellLayout, ...] = ()
@@ -180,8 +165,7 @@ class RowLayout:
     border_pt: float = 0.0
 
 
-@dataclass(frozen=True)
-class TableLayout:
+class TableLayout(NamedTuple):
     """A DOCX table's geometry: the column grid, its width and the cell margins."""
 
     #: ``w:tblGrid/w:gridCol`` widths in points.
@@ -194,8 +178,7 @@ class TableLayout:
     rows: tuple[RowLayout, ...] = ()
 
 
-@dataclass(frozen=True)
-class HeaderFooter:
+class HeaderFooter(NamedTuple):
     """What a page header or footer, or a footnote or endnote, holds, for the height
     it takes (layout only).
 
@@ -209,8 +192,7 @@ class HeaderFooter:
     image_heights_pt: tuple[float, ...] = ()
 
 
-@dataclass(frozen=True)
-class NoteRef:
+class NoteRef(NamedTuple):
     """A footnote or endnote a block references (DOCX; layout only).
 
     Footnotes take room at the foot of the page where ``offset`` (the
@@ -222,8 +204,7 @@ class NoteRef:
     content: HeaderFooter
 
 
-@dataclass
-class Block:
+class Block(MutableRecord):
     """One unit of the document: a heading, paragraph, list item, table, ...
 
     ``text`` is what a reader sees (no markup, no list label). ``source`` maps
@@ -235,49 +216,88 @@ class Block:
     source: SourceMap
     end: Position
     #: Heading level 1-9; 0 for a title.
-    level: int = 0
+    level: int
     #: List depth, 1 for a top-level item.
-    depth: int = 0
-    ordered: bool = False
+    depth: int
+    ordered: bool
     #: Identifies the list this item belongs to (items of one list share it).
-    list_id: int | None = None
+    list_id: int | None
     #: Inside a block quote (Markdown ``>``).
-    quoted: bool = False
+    quoted: bool
     #: A DOCX paragraph that only looks like a bullet: the glyph was typed.
-    manual_bullet: bool = False
+    manual_bullet: bool
     #: Table cells' text, row by row (tables only).
-    rows: tuple[tuple[str, ...], ...] = ()
+    rows: tuple[tuple[str, ...], ...]
     #: Pictures in the block: (width_pt, height_pt) each, when known.
-    images: tuple[tuple[float, float], ...] = ()
+    images: tuple[tuple[float, float], ...]
     #: DOCX ``w:lastRenderedPageBreak`` marks inside the block.
-    rendered_page_breaks: int = 0
+    rendered_page_breaks: int
     #: Empty paragraphs just before the block (DOCX): no text, but they take a
     #: line each, so the layout engine needs their typography.
-    spacers: tuple[Typography, ...] = ()
+    spacers: tuple[Typography, ...]
     #: Text each spacer shows although the reader does not count it: a paragraph
     #: whose text is all tracked deletion, which renderers print struck through.
     #: Parallel to ``spacers`` ("" for an empty paragraph); layout only.
-    spacer_texts: tuple[str, ...] = ()
+    spacer_texts: tuple[str, ...]
     #: The text as a renderer shows it, when that differs from ``text``: tracked
     #: deletions stay on the page, struck through, in the default view. Layout
     #: only; words and rules use ``text``.
-    layout_text: str | None = None
+    layout_text: str | None
     #: Footnote and endnote texts referenced from the block (DOCX); not in ``text``.
-    footnotes: tuple[str, ...] = ()
+    footnotes: tuple[str, ...]
     #: The same notes with their content and where they are referenced (layout only).
-    note_refs: tuple[NoteRef, ...] = ()
+    note_refs: tuple[NoteRef, ...]
     #: A DOCX table's grid, spans, margins and cell paragraphs (layout only).
-    table_layout: TableLayout | None = None
-    typography: Typography | None = None
+    table_layout: TableLayout | None
+    typography: Typography | None
     #: Code block language (info string), when given.
-    info: str = ""
+    info: str
     #: Inline code: ``(start, end)`` offsets into ``text`` (Markdown; the page
     #: model sets them in the code font). Layout only.
-    code_spans: tuple[tuple[int, int], ...] = ()
+    code_spans: tuple[tuple[int, int], ...]
     #: Runs whose character format differs from ``typography`` (DOCX):
     #: ``(start, end, typography)``, offsets into ``text``; Markdown records bold
     #: and italic text here with only ``bold``/``italic`` set. Layout only.
-    font_spans: tuple[tuple[int, int, Typography], ...] = ()
+    font_spans: tuple[tuple[int, int, Typography], ...]
+    _fields = ("kind", "text", "source", "end", "level", "depth", "ordered", "list_id", "quoted",
+               "manual_bullet", "rows", "images", "rendered_page_breaks", "spacers", "spacer_texts",
+               "layout_text", "footnotes", "note_refs", "table_layout", "typography", "info",
+               "code_spans", "font_spans")
+
+    def __init__(self, kind: BlockKind, text: str, source: SourceMap, end: Position, level: int = 0,
+                 depth: int = 0, ordered: bool = False, list_id: int | None = None,
+                 quoted: bool = False, manual_bullet: bool = False,
+                 rows: tuple[tuple[str, ...], ...] = (),
+                 images: tuple[tuple[float, float], ...] = (), rendered_page_breaks: int = 0,
+                 spacers: tuple[Typography, ...] = (), spacer_texts: tuple[str, ...] = (),
+                 layout_text: str | None = None, footnotes: tuple[str, ...] = (),
+                 note_refs: tuple[NoteRef, ...] = (), table_layout: TableLayout | None = None,
+                 typography: Typography | None = None, info: str = "",
+                 code_spans: tuple[tuple[int, int], ...] = (),
+                 font_spans: tuple[tuple[int, int, Typography], ...] = ()) -> None:
+        self.kind = kind
+        self.text = text
+        self.source = source
+        self.end = end
+        self.level = level
+        self.depth = depth
+        self.ordered = ordered
+        self.list_id = list_id
+        self.quoted = quoted
+        self.manual_bullet = manual_bullet
+        self.rows = rows
+        self.images = images
+        self.rendered_page_breaks = rendered_page_breaks
+        self.spacers = spacers
+        self.spacer_texts = spacer_texts
+        self.layout_text = layout_text
+        self.footnotes = footnotes
+        self.note_refs = note_refs
+        self.table_layout = table_layout
+        self.typography = typography
+        self.info = info
+        self.code_spans = code_spans
+        self.font_spans = font_spans
 
     @property
     def start(self) -> Position:
@@ -322,8 +342,7 @@ class Block:
         return self.kind in PROSE_KINDS and not self.manual_bullet
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     """An inline directive that silences findings.
 
     ``codes`` holds rule codes or names as written; empty means every rule.
@@ -337,27 +356,46 @@ class Suppression:
     target_line: int | None = None
 
 
-@dataclass
-class Document:
+class Document(MutableRecord):
     """A parsed memo: blocks in reading order plus what the format told us."""
 
     path: str
     format: Literal["markdown", "docx"]
     blocks: list[Block]
-    page_setups: list[PageSetup] = field(default_factory=lambda: [PageSetup()])
+    page_setups: list[PageSetup]
     #: Front matter (Markdown) as parsed data; not prose.
-    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter: dict[str, Any]
     #: Per-file settings: front matter ``memolint:`` or DOCX equivalents.
-    settings: dict[str, Any] = field(default_factory=dict)
-    suppressions: list[Suppression] = field(default_factory=list)
+    settings: dict[str, Any]
+    suppressions: list[Suppression]
     #: ``docProps/app.xml`` <Pages>, the count the last editor saved.
-    stated_pages: int | None = None
+    stated_pages: int | None
     #: Default typography of body text (DOCX Normal style / docDefaults).
-    default_typography: Typography | None = None
+    default_typography: Typography | None
     #: Things the reader noticed that a user may want to know (``inspect``).
-    notes: list[str] = field(default_factory=list)
+    notes: list[str]
     #: Number of lines (Markdown) or paragraphs (DOCX): the last valid line.
-    line_count: int = 0
+    line_count: int
+    _fields = ("path", "format", "blocks", "page_setups", "front_matter", "settings",
+               "suppressions", "stated_pages", "default_typography", "notes", "line_count")
+
+    def __init__(self, path: str, format: Literal["markdown", "docx"], blocks: list[Block],
+                 page_setups: list[PageSetup] | None = None,
+                 front_matter: dict[str, Any] | None = None, settings: dict[str, Any] | None = None,
+                 suppressions: list[Suppression] | None = None, stated_pages: int | None = None,
+                 default_typography: Typography | None = None, notes: list[str] | None = None,
+                 line_count: int = 0) -> None:
+        self.path = path
+        self.format = format
+        self.blocks = blocks
+        self.page_setups = [PageSetup()] if page_setups is None else page_setups
+        self.front_matter = {} if front_matter is None else front_matter
+        self.settings = {} if settings is None else settings
+        self.suppressions = [] if suppressions is None else suppressions
+        self.stated_pages = stated_pages
+        self.default_typography = default_typography
+        self.notes = [] if notes is None else notes
+        self.line_count = line_count
 
     @property
     def headings(self) -> list[Block]:

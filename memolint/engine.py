@@ -9,13 +9,13 @@ that file and the other rules still run.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from memolint.config import Settings, with_file_settings
 from memolint.diagnostics import SEVERITIES, Anchor, Diagnostic, Finding
 from memolint.errors import ConfigError, InputError
+from memolint.records import MutableRecord
 
 if TYPE_CHECKING:
     # Imported on use: reporters and the cache need FileResult, and a cached
@@ -29,17 +29,28 @@ if TYPE_CHECKING:
 SNIPPET_CHARS = 80
 
 
-@dataclass
-class FileResult:
+class FileResult(MutableRecord):
     """Everything known about one input after linting it."""
 
     path: str
     format: str | None
-    profile: str | None = None
-    error: dict[str, str] | None = None
-    metrics: dict[str, Any] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    fail_on: str = "warning"
+    profile: str | None
+    error: dict[str, str] | None
+    metrics: dict[str, Any]
+    diagnostics: list[Diagnostic]
+    fail_on: str
+    _fields = ("path", "format", "profile", "error", "metrics", "diagnostics", "fail_on")
+
+    def __init__(self, path: str, format: str | None, profile: str | None = None,
+                 error: dict[str, str] | None = None, metrics: dict[str, Any] | None = None,
+                 diagnostics: list[Diagnostic] | None = None, fail_on: str = "warning") -> None:
+        self.path = path
+        self.format = format
+        self.profile = profile
+        self.error = error
+        self.metrics = {} if metrics is None else metrics
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.fail_on = fail_on
 
     def to_json(self) -> dict[str, Any]:
         """The per-file object of the JSON output contract."""

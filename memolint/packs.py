@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from memolint.errors import ConfigError
+from memolint.records import Record
 from memolint.severities import SEVERITIES
 
 TYPE_CHECKING = False
@@ -78,50 +79,7 @@ class _Memo:
         self._results.clear()
 
 
-class _Record:
-    """An immutable record: equality, hash and repr from its fields, as a frozen dataclass.
-
-    Rules and profiles are plain classes, not dataclasses: importing
-    :mod:`dataclasses` (it pulls in ``inspect``, ``ast`` and ``dis``) and
-    generating each class's methods cost more than the rest of
-    ``memolint rules``. Subclasses list their fields in ``_fields``, in
-    constructor order, and use them as ``__slots__``.
-    """
-
-    __slots__ = ()
-    _fields: tuple[str, ...] = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def _set(self, **values: Any) -> None:
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}: {type(self).__name__} is frozen")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}: {type(self).__name__} is frozen")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__qualname__}({fields})"
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        """Pickled by value (worker processes started with ``spawn`` get the registry)."""
-        return type(self), self._values()
-
-
-class Rule(_Record):
+class Rule(Record):
     """One rule: identity, the kind that checks it, its options and its docs."""
 
     _fields = ("code", "name", "kind", "severity", "summary", "options", "docs",
@@ -152,7 +110,7 @@ class Rule(_Record):
         return FAMILIES.get(self.code[0], "other")
 
 
-class Profile(_Record):
+class Profile(Record):
     """A named set of packs, a page budget and a section template."""
 
     _fields = ("name", "description", "max_pages", "packs", "roles", "rules", "sections")

@@ -19,10 +19,9 @@ import importlib.util
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from memolint.nlp import without_urls
 
@@ -35,8 +34,7 @@ if TYPE_CHECKING:
 LANGUAGES = ("en",)
 
 
-@dataclass(frozen=True)
-class Scores:
+class Scores(NamedTuple):
     """Flesch Reading Ease and Flesch-Kincaid grade for a body of text."""
 
     flesch_reading_ease: float

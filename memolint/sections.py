@@ -20,7 +20,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from memolint.document import Block
 from memolint.language import STOPWORDS, UNDETERMINED, language_weights
@@ -47,8 +47,7 @@ _CIRCLED = re.compile(r"^\s*[\u2460-\u24ff\u3200-\u32ff\u2776-\u2793]\s*")
 _JOINING_PARTICLES = ("와", "과", "의", "및")
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(NamedTuple):
     """One expected section of a template: how to recognize it and what it must be."""
 
     name: str
@@ -81,8 +80,7 @@ class Roles(dict[str, tuple[str, ...]]):
         self.opening = opening
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """Blocks from one heading (or the document start) to the next heading."""
 
     heading: int | None  # index of the heading block, None before the first heading

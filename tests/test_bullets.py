@@ -1,6 +1,5 @@
 """Bullets family: each rule fires where it must, with its position, and not elsewhere."""
 
-import dataclasses
 
 import pytest
 
@@ -125,5 +124,4 @@ def test_suppression_comment_silences_a_finding():
     text = (f"{PROSE}\n\n- We cut onboarding to two days.\n"
             "  <!-- memolint-disable-next-line fragment-bullets -->\n- Faster onboarding\n")
     assert found(text, "B004") == []
-    assert dataclasses.asdict(lint(text.replace("disable-next-line", "note"), "B004")
-                              .diagnostics[0])["line"] == 5
+    assert lint(text.replace("disable-next-line", "note"), "B004").diagnostics[0].line == 5

@@ -1,6 +1,5 @@
 """The engine: rule selection, options, severities, crashes and ordering."""
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -36,25 +35,24 @@ def test_profile_selects_its_packs_and_rules_are_sorted_by_position():
 
 def test_ignore_by_name_and_select_by_family():
     registry = Registry.load()
-    ignored = lint_document(long_list_doc(), dataclasses.replace(BLANK, ignore=("long-list",)),
+    ignored = lint_document(long_list_doc(), BLANK._replace(ignore=("long-list",)),
                             registry)
     assert "B005" not in {c for c, _ in codes(ignored)}
-    only = dataclasses.replace(BLANK, select=("B005",))
+    only = BLANK._replace(select=("B005",))
     assert {c for c, _ in codes(lint_document(long_list_doc(), only, registry))} == {"B005"}
 
 
 def test_unknown_selector_is_a_config_error():
     with pytest.raises(ConfigError, match="unknown rule 'Z999'"):
-        select_rules(dataclasses.replace(BLANK, select=("Z999",)), load_profile("six-pager"),
+        select_rules(BLANK._replace(select=("Z999",)), load_profile("six-pager"),
                      Registry.load(), "memo.md")
 
 
 def test_rule_options_and_severity_override():
-    settings = dataclasses.replace(
-        BLANK, rules=(("long-list", (("max_items", 20),)),))
+    settings = BLANK._replace(rules=(("long-list", (("max_items", 20),)),))
     assert "B005" not in {c for c, _ in codes(lint_document(long_list_doc(), settings,
                                                            Registry.load()))}
-    louder = dataclasses.replace(BLANK, rules=(("B005", (("severity", "error"),)),))
+    louder = BLANK._replace(rules=(("B005", (("severity", "error"),)),))
     result = lint_document(long_list_doc(), louder, Registry.load())
     assert [d.severity for d in result.diagnostics if d.code == "B005"] == ["error"]
 
@@ -65,13 +63,13 @@ def test_rule_options_and_severity_override():
     ((("severity", "fatal"),), "severity 'fatal' is not one of"),
 ])
 def test_bad_rule_options_are_config_errors(override, message):
-    settings = dataclasses.replace(BLANK, rules=(("B005", override),))
+    settings = BLANK._replace(rules=(("B005", override),))
     with pytest.raises(ConfigError, match=message):
         lint_document(long_list_doc(), settings, Registry.load())
 
 
 def test_per_file_ignores_match_relative_globs(tmp_path):
-    settings = dataclasses.replace(BLANK, root=tmp_path, select=("B",),
+    settings = BLANK._replace(root=tmp_path, select=("B",),
                                    per_file_ignores=(("drafts/*.md", ("B",)),))
     doc = long_list_doc()
     doc.path = str(tmp_path / "drafts" / "memo.md")
@@ -92,7 +90,7 @@ def test_crashing_rule_becomes_internal_error_and_others_still_run(tmp_path):
         '[rules.docs]\nwhat = "x"\nwhy = "x"\nsource = "x"\nstrength = "x"\nbad = "x"\n'
         'good = "x"\n', encoding="utf-8")
     registry = Registry.load([pack])
-    settings = dataclasses.replace(BLANK, extend_select=("B901",))
+    settings = BLANK._replace(extend_select=("B901",))
     result = lint_document(long_list_doc(), settings, registry)
     internal = [d for d in result.diagnostics if d.code == "X000"]
     assert len(internal) == 1 and "B901 (crashes) crashed: ValueError: boom" in internal[0].message
@@ -107,7 +105,7 @@ def test_team_pack_reuses_a_kind_with_its_own_options(tmp_path):
         '[rules.docs]\nwhat = "x"\nwhy = "x"\nsource = "x"\nstrength = "our own"\nbad = "x"\n'
         'good = "x"\n[rules.docs.options]\nmax_items = "x"\nexempt_roles = "x"\n',
         encoding="utf-8")
-    result = lint_document(long_list_doc(), dataclasses.replace(BLANK, select=("B101",)),
+    result = lint_document(long_list_doc(), BLANK._replace(select=("B101",)),
                            Registry.load([pack]))
     assert [(d.code, d.name, d.line) for d in result.diagnostics] == [("B101", "short-lists", 3)]
 
@@ -155,7 +153,7 @@ def test_third_party_kind_from_an_entry_point(tmp_path, monkeypatch):
         '[rules.docs]\nwhat = "x"\nwhy = "x"\nsource = "x"\nstrength = "x"\nbad = "x"\n'
         'good = "x"\n', encoding="utf-8")
     doc = document(block("paragraph", "WE MUST ACT NOW", 1), block("paragraph", "Calm text.", 2))
-    result = lint_document(doc, dataclasses.replace(BLANK, select=("W901",)),
+    result = lint_document(doc, BLANK._replace(select=("W901",)),
                            Registry.load([pack]))
     kinds._load_installed.cache_clear()
     sys.modules.pop("teamkinds", None)

@@ -245,7 +245,6 @@ def test_template_roles_drive_sections_and_profiles_list_future_packs():
 
 def test_empty_optional_template_section_is_allowed(tmp_path):
     """A template's optional section may be left empty; a required one may not."""
-    import dataclasses
 
     from memolint.config import Settings
     from memolint.engine import lint_document
@@ -259,7 +258,6 @@ def test_empty_optional_template_section_is_allowed(tmp_path):
         '[[profile.sections]]\nname = "Drawbacks"\nrequired = false\n', encoding="utf-8")
     text = "# Summary\n\nWe propose one queue for all teams.\n\n# Drawbacks\n\n# Notes\n"
     doc = read_markdown(text.encode(), "design.md")
-    settings = dataclasses.replace(Settings(nlp_model="blank", profile=str(profile)),
-                                   select=("empty-section",))
+    settings = Settings(nlp_model="blank", profile=str(profile))._replace(select=("empty-section",))
     result = lint_document(doc, settings, Registry.load())
     assert [(d.code, d.line) for d in result.diagnostics] == [("S007", 7)]

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from memolint.diagnostics import Finding
 from memolint.document import Block
@@ -86,8 +86,7 @@ def _is_prose(block: Block) -> bool:
 
 # -- press release ---------------------------------------------------------------
 
-@dataclass(frozen=True)
-class PressRelease:
+class PressRelease(NamedTuple):
     """The press release's parts, by block index (None when missing)."""
 
     blocks: list[int]
@@ -138,8 +137,7 @@ def press_release(ctx: RuleContext) -> PressRelease | None:
     return PressRelease(area, headline, subheading, summary, paragraphs)
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """A quoted passage in the press release and who says it."""
 
     block_index: int
@@ -265,8 +263,7 @@ def pr_superlatives(ctx: RuleContext) -> Iterator[Finding]:
 
 # -- FAQ -------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class FaqGroup:
+class FaqGroup(NamedTuple):
     """A FAQ section (heading matched by a FAQ alias) and its questions."""
 
     heading: int | None

@@ -49,7 +49,7 @@ import functools
 import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -863,16 +863,18 @@ def _place(anchors: Sequence[tuple[int, int, int]], offset: int) -> tuple[int, i
 # Inline content
 
 
-@dataclass
 class _Inline:
     """One inline token's walk: its content, the content's map, what it found."""
 
-    content: str
-    where: _ContentMap
-    out: _TextBuilder
-    suppressions: list[Suppression] = field(default_factory=list)
-    #: The previous token was inline HTML, which shows nothing.
-    after_html: bool = False
+    __slots__ = ("after_html", "content", "out", "suppressions", "where")
+
+    def __init__(self, content: str, where: _ContentMap, out: _TextBuilder) -> None:
+        self.content = content
+        self.where = where
+        self.out = out
+        self.suppressions: list[Suppression] = []
+        #: The previous token was inline HTML, which shows nothing.
+        self.after_html = False
 
     def walk(self, children: Sequence[Token], cursor: int = 0, base: int = 0) -> int:
         """Append the children's visible text; return the cursor after them.
@@ -1104,15 +1106,17 @@ _CONTAINER_TOKENS = _OPEN_LISTS | _CLOSE_CONTAINERS | {"list_item_open", "blockq
 _PASSED_OVER = frozenset({"paragraph_open", "paragraph_close", "heading_close"})
 
 
-@dataclass
 class _Container:
     """An open block quote, list or list item while walking the tokens."""
 
-    kind: str  # "quote", "list" or "item"
-    list_id: int | None = None
-    ordered: bool = False
-    #: An item's first paragraph has been emitted (later ones continue it).
-    has_text: bool = False
+    __slots__ = ("has_text", "kind", "list_id", "ordered")
+
+    def __init__(self, kind: str, list_id: int | None = None, ordered: bool = False) -> None:
+        self.kind = kind  # "quote", "list" or "item"
+        self.list_id = list_id
+        self.ordered = ordered
+        #: An item's first paragraph has been emitted (later ones continue it).
+        self.has_text = False
 
 
 class _BlockReader:
