@@ -19,11 +19,11 @@ and "got married in June" are not what readers call passive.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from memolint.wordlists import Caseless, Match, WordGate, wordlist, words_of
+from memolint.wordlists import Caseless, WordGate, wordlist, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -67,21 +67,43 @@ _ED_END = re.compile(r"ed\b")
 
 
 class PassiveFinder:
-    """Finds the first passive construction in a sentence."""
+    """Finds the first passive construction in a sentence.
+
+    The patterns are "be" (or "get"), adverbs and a participle; which words are
+    participles is asked of the word lists in Python, not spelled out in the
+    pattern: an alternation of ~150 irregular participles took each process
+    ~25 M instructions to compile, twice. On a text that cannot be lower-cased
+    safely (see :class:`~memolint.wordlists.Caseless`) the full patterns run.
+    """
 
     def __init__(self, adjectives: Iterable[str]) -> None:
         data = wordlist("passive")
         self.adjectives = frozenset(a.lower() for a in adjectives)
         self.not_participles = frozenset(data["not_participles"])
         self.irregular = frozenset(data["irregular"])
-        irregular = "|".join(sorted(self.irregular, key=len, reverse=True))
-        tail = rf"{_ADVERB}{{0,3}}\s+(?P<part>\w+ed|{irregular})(?![\w{_APOS}-])"
-        # Lower case (the word list is), so both run on the lower-cased text.
-        self._be = Caseless(_BE + tail)
-        self._get = Caseless(_GET + tail)
+        # The verb, with the word after its adverbs looked ahead at: each place
+        # the full pattern may match, the participle it would take there.
+        ahead = rf"(?={_ADVERB}{{0,3}}\s+(?P<part>\w+)(?![\w{_APOS}-]))"
+        self._be_word = re.compile(_BE + ahead)
+        self._get_word = re.compile(_GET + ahead)
 
     #: Texts holding a word :meth:`in_text` needs to find a passive.
     gate = WordGate([key] for key in sorted(BE_KEYS | GET_KEYS))
+
+    @cached_property
+    def _be(self) -> Caseless:
+        """The full "be" pattern (the participles spelled out), for unsafe texts."""
+        return Caseless(_BE + self._tail)
+
+    @cached_property
+    def _get(self) -> Caseless:
+        """The full "get" pattern, as :attr:`_be`."""
+        return Caseless(_GET + self._tail)
+
+    @property
+    def _tail(self) -> str:
+        irregular = "|".join(sorted(self.irregular, key=len, reverse=True))
+        return rf"{_ADVERB}{{0,3}}\s+(?P<part>\w+ed|{irregular})(?![\w{_APOS}-])"
 
     def in_text(self, text: str) -> tuple[int, int] | None:
         """(start, end) of the first passive in ``text``, by the token pattern.
@@ -98,26 +120,57 @@ class PassiveFinder:
 
     def scan(self, text: str, words: frozenset[str] | None) -> tuple[int, int] | None:
         """:meth:`in_text` without the participle check (``words``: ``words_of(text)``)."""
-        found = ([m for m in self._be.finditer(text) if self._keep(m, text)]
+        found = ([m for m in self._matches(self._be_word, "_be", text, words)
+                  if self._keep(m[2], m[1], text)]
                  if words is None or not words.isdisjoint(BE_KEYS) else [])
         if words is None or not words.isdisjoint(GET_KEYS):
-            found += [m for m in self._get.finditer(text) if self._keep_get(m, text)]
+            found += [m for m in self._matches(self._get_word, "_get", text, words)
+                      if self._keep_get(m[2], m[1], text)]
         if not found:
             return None
-        first = min(found, key=lambda m: m.start())
-        return first.start(), first.end()
+        first = min(found, key=lambda m: m[0])
+        return first[0], first[1]
 
-    def _keep(self, match: Match, text: str) -> bool:
-        word = match.group("part")
+    def _matches(self, verbs: re.Pattern[str], full: str, text: str,
+                 words: frozenset[str] | None) -> Iterator[tuple[int, int, str]]:
+        """``(start, end, participle)`` of each match the full pattern (the attribute
+        named ``full``, compiled only when asked for) finds in ``text``.
+
+        Found on the lower-cased text (``words`` is None when that is unsafe):
+        the verb pattern stops at each place the full pattern may match, and
+        the word it looks ahead at decides, a participle giving the match the
+        full pattern makes there (none of the adverbs between is a participle,
+        so the full pattern could not backtrack to a match of its own). As the
+        full pattern's search, the next match starts past the last one's end.
+        """
+        if words is None:
+            for match in getattr(self, full).finditer(text):
+                yield match.start(), match.end(), match.group("part")  # type: ignore[misc]
+            return
+        lowered = text.lower()
+        end = 0
+        for match in verbs.finditer(lowered):
+            start = match.start()
+            first, last = match.span("part")
+            part = lowered[first:last]
+            # The full pattern's participle: "\w+ed" or an irregular one (look-alikes
+            # such as "need" match it too, and are dropped after, as there).
+            if start >= end and (part in self.irregular or (len(part) > 2
+                                                             and part.endswith("ed"))):
+                end = last
+                yield start, last, text[first:last]
+
+    def _keep(self, word: str, end: int, text: str) -> bool:
+        """Whether a match of participle ``word`` ending at ``end`` of ``text`` is passive."""
         lowered = word.lower()
         if lowered in self.not_participles or not word[0].islower():
             return False
-        return lowered not in self.adjectives or bool(_AGENT.match(text, match.end()))
+        return lowered not in self.adjectives or bool(_AGENT.match(text, end))
 
-    def _keep_get(self, match: Match, text: str) -> bool:
-        word = match.group("part").lower()
-        return (self._keep(match, text) and word not in _GET_IDIOMS
-                and bool(_GET_END.match(text, match.end())))
+    def _keep_get(self, word: str, end: int, text: str) -> bool:
+        """:meth:`_keep` for a "get" passive, which must end its clause or name an agent."""
+        return (self._keep(word, end, text) and word.lower() not in _GET_IDIOMS
+                and bool(_GET_END.match(text, end)))
 
     def in_span(self, span: Span) -> tuple[int, int] | None:
         """(start, end) character offsets of the first passive, by dependency labels."""

@@ -11,17 +11,16 @@ wider than the line).
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 from memolint.document import Typography
 from memolint.layout import engine
 from memolint.layout.engine import layout_document
 from memolint.layout.fonts import face
 from memolint.layout.linebreak import (
-    _TOKEN,
     Measure,
     _mixed_tokens,
     _spaced_tokens,
+    _token_pattern,
     _tokens,
     count_lines,
     part_widths,
@@ -59,7 +58,7 @@ def _runs(text: str, rng: random.Random) -> tuple[tuple[int, int, Measure], ...]
 
 def test_whitespace_split_finds_the_tokens_the_pattern_finds():
     for text in [*_texts(3000, seed=1), "", "   ", "well-known", "- x -", "a--b\u2013c", " l"]:
-        matches = _TOKEN.findall(text)
+        matches = _token_pattern().findall(text)
         words, spaced = _tokens(text, True, False)
         assert words == [word for _, word in matches], repr(text)
         assert spaced == [bool(spaces) for spaces, _ in matches], repr(text)
@@ -132,7 +131,7 @@ def test_docx_formats_lay_out_alike_shared_or_not():
 
     def docx(formats) -> object:
         blocks = [block("paragraph", text, n + 1, typography=formats(n)) for n in range(80)]
-        return replace(document(*blocks), path="memo.docx", format="docx")
+        return document(*blocks)._replace(path="memo.docx", format="docx")
 
     one_each = layout_document(docx(lambda n: (arial, times)[n % 2]()), PageModel())
     assert layout_document(docx(lambda n: shared[n % 2]), PageModel()) == one_each

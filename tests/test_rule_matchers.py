@@ -117,8 +117,9 @@ def test_gated_patterns_search_as_their_pattern_does(gated):
 def _slow_passive(passive: PassiveFinder, text: str) -> tuple[int, int] | None:
     """What :meth:`PassiveFinder.in_text` found before it skipped texts by their words."""
     be, get = passive._be.pattern, passive._get.pattern
-    found = [m for m in be.finditer(text) if passive._keep(m, text)]
-    found += [m for m in get.finditer(text) if passive._keep_get(m, text)]
+    found = [m for m in be.finditer(text) if passive._keep(m.group("part"), m.end(), text)]
+    found += [m for m in get.finditer(text)
+              if passive._keep_get(m.group("part"), m.end(), text)]
     first = min(found, key=lambda m: m.start()) if found else None
     return (first.start(), first.end()) if first else None
 

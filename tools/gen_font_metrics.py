@@ -17,7 +17,8 @@ fontconfig's ``fc-match`` here, once, so that the runtime needs no fontconfig.
 
 The table stores, per face, its units per em, the advance widths in font units
 of the characters memos use (Latin, Latin-1, Latin Extended-A, punctuation,
-common symbols), and the vertical metrics in the same unit. Raw units keep the
+common symbols; one space-separated string per face, so that reading the
+table parses none of them), and the vertical metrics in the same unit. Raw units keep the
 numbers exact: LibreOffice rounds ascent and descent to twips, so a rounded
 table would be off by a line every few pages.
 
@@ -147,7 +148,8 @@ def face_metrics(path: Path) -> dict[str, object]:
         for code in range(first, last + 1):
             glyph = cmap.get(code)
             widths.append(hmtx[glyph][0] if glyph else 0)
-    return {"widths": widths, **vertical_metrics(font)}
+    # One string, not a JSON list: the runtime parses only the faces a document uses.
+    return {"widths": " ".join(map(str, widths)), **vertical_metrics(font)}
 
 
 def cjk_face_metrics(path: Path, index: int | None) -> dict[str, object]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -24,6 +23,7 @@ from memolint.layout.fonts import resolve_east_asian as resolve_asian
 from memolint.layout.linebreak import Measure, Run, count_lines, has_asian
 from memolint.layout.model import PageModel
 from memolint.layout.tables import cell_content_height, table_rows
+from memolint.records import MutableRecord
 
 #: Word's paragraph defaults for anything neither style nor paragraph sets.
 _WORD_DEFAULTS = Typography(font="Times New Roman", size_pt=10.0, line_spacing=1.0,
@@ -45,45 +45,55 @@ ENDNOTE_MARGIN_PT = 56.7
 _EPSILON = 0.01
 
 
-@dataclass(slots=True)
-class Box:
-    """One block, ready to pour: spacing, lines and the keep rules."""
+class Box(MutableRecord):
+    """One block, ready to pour: spacing, lines and the keep rules (the engine
+    adds the footnotes after making it)."""
 
-    before: float
-    after: float
-    #: (height, count) runs of unbreakable rows: text lines, pictures, table rows.
-    rows: list[tuple[float, int]]
-    keep_with_next: bool = False
-    keep_together: bool = False
-    widow_control: bool = True
-    page_break_before: bool = False
-    page_break: bool = False
-    #: Paragraphs with contextual spacing and the same key drop the space between them.
-    contextual_key: tuple | None = None
-    #: Height repeated at the top of each page the box continues on (table header rows).
-    repeat: float = 0.0
-    #: Footnotes: ``(line, height)``, the box's line (counted across its rows)
-    #: holding the reference, and the note's height, in line order (a list of its
-    #: own, made only for a box with notes).
-    notes: Sequence[tuple[int, float]] = ()
-    #: Space after the notes' last paragraph: LibreOffice leaves it out below the
-    #: page's last note (measured: notes in a 6 pt-after style end flush at the margin).
-    note_trail: float = 0.0
+    _fields = ("before", "after", "rows", "keep_with_next", "keep_together", "widow_control",
+               "page_break_before", "page_break", "contextual_key", "repeat", "notes",
+               "note_trail")
+    __slots__ = _fields
+
+    def __init__(self, before: float, after: float, rows: list[tuple[float, int]],
+                 keep_with_next: bool = False, keep_together: bool = False,
+                 widow_control: bool = True, page_break_before: bool = False,
+                 page_break: bool = False, contextual_key: tuple | None = None,
+                 repeat: float = 0.0, notes: Sequence[tuple[int, float]] = (),
+                 note_trail: float = 0.0) -> None:
+        self.before = before
+        self.after = after
+        #: (height, count) runs of unbreakable rows: text lines, pictures, table rows.
+        self.rows = rows
+        self.keep_with_next = keep_with_next
+        self.keep_together = keep_together
+        self.widow_control = widow_control
+        self.page_break_before = page_break_before
+        self.page_break = page_break
+        #: Paragraphs with contextual spacing and the same key drop the space between them.
+        self.contextual_key = contextual_key
+        #: Height repeated at the top of each page the box continues on (table header rows).
+        self.repeat = repeat
+        #: Footnotes: ``(line, height)``, the box's line (counted across its rows)
+        #: holding the reference, and the note's height, in line order (a list of its
+        #: own, made only for a box with notes).
+        self.notes = notes
+        #: Space after the notes' last paragraph: LibreOffice leaves it out below the
+        #: page's last note (measured: notes in a 6 pt-after style end flush at the margin).
+        self.note_trail = note_trail
 
     @property
     def height(self) -> float:
         return sum(h * n for h, n in self.rows)
 
 
-@dataclass
-class Layout:
+class Layout(NamedTuple):
     """Where everything landed."""
 
     #: Whole document in pages: pages before the last + used share of the last.
     pages: float
     #: Per block: (start, end) positions in pages (0-based page + fraction).
     spans: list[tuple[float, float]]
-    fonts: list[FontChoice | EastAsianChoice] = field(default_factory=list)
+    fonts: Sequence[FontChoice | EastAsianChoice] = ()
     #: "layout" (this engine) or "exact" (LibreOffice rendered it).
     source: str = "layout"
 

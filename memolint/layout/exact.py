@@ -18,7 +18,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from memolint.document import Document
@@ -62,7 +61,7 @@ def exact_layout(document: Document, model: PageModel) -> Layout:
     total = round(max(pages - 1, 0) + fraction, 3)
     ratio = total / estimate.pages if estimate.pages else 1.0
     spans = [(start * ratio, end * ratio) for start, end in estimate.spans]
-    return replace(estimate, pages=total, spans=spans, source="exact")
+    return estimate._replace(pages=total, spans=spans, source="exact")
 
 
 def _source_docx(document: Document, model: PageModel, work: Path) -> Path:

@@ -16,12 +16,11 @@ document has east-Asian text, so English documents pay nothing for it.
 from __future__ import annotations
 
 import json
+import os
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib.resources import files
 from itertools import repeat
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 #: Family used when a font is not in the table and fontconfig knows no better.
 DEFAULT_FALLBACK = "DejaVu Sans"
@@ -35,39 +34,56 @@ Resolution = Literal["metric-compatible", "substituted", "unknown"]
 @cache
 def _table() -> dict[str, Any]:
     """The generated metrics table (read once per process; immutable data)."""
-    return json.loads(files("memolint.layout").joinpath("data/fonts.json").read_text("utf-8"))
+    return _read("fonts.json")
 
 
 @cache
 def _cjk_table() -> dict[str, Any]:
     """The Korean metrics table (read on the first east-Asian text only)."""
-    return json.loads(files("memolint.layout").joinpath("data/fonts_cjk.json").read_text("utf-8"))
+    return _read("fonts_cjk.json")
+
+
+def _read(name: str) -> dict[str, Any]:
+    """A table in ``data/``, opened beside this module as ``readability`` opens its data
+    (``importlib.resources`` takes ten times the instructions to find the file)."""
+    with open(os.path.join(os.path.dirname(__file__), "data", name), encoding="utf-8") as file:
+        return json.load(file)
 
 
 #: Runs of at least this many code points stay ranges instead of dictionary entries.
 _BLOCK_RUN = 64
 
 
-@dataclass(frozen=True, eq=False)
 class Face:
     """One family in one style: widths and vertical metrics in font units.
 
-    Faces are made once per family and style (:func:`face`), so identity is
-    equality and a face can key the width cache.
+    Faces are made once per family and style (:func:`face`) and never changed,
+    so identity is equality and a face can key the width cache. A slotted
+    class rather than a dataclass: generating a dataclass's methods costs
+    each process more than everything else this module does at import.
     """
 
-    family: str
-    style: str
-    upm: int
-    widths: dict[int, int]
-    #: Width used for characters outside the table (their average, in units).
-    default_width: int
-    ascent: int
-    descent: int
-    line_gap: int
-    #: Long runs of one advance (Hangul syllables, ideographs): ``(first, last, width)``
-    #: sorted by ``first``, consulted for code points ``widths`` lacks.
-    blocks: tuple[tuple[int, int, int], ...] = ()
+    __slots__ = ("ascent", "blocks", "default_width", "descent", "family", "line_gap", "style",
+                 "upm", "widths")
+
+    def __init__(self, family: str, style: str, upm: int, widths: dict[int, int],
+                 default_width: int, ascent: int, descent: int, line_gap: int,
+                 blocks: tuple[tuple[int, int, int], ...] = ()) -> None:
+        self.family = family
+        self.style = style
+        self.upm = upm
+        self.widths = widths
+        #: Width used for characters outside the table (their average, in units).
+        self.default_width = default_width
+        self.ascent = ascent
+        self.descent = descent
+        self.line_gap = line_gap
+        #: Long runs of one advance (Hangul syllables, ideographs): ``(first, last, width)``
+        #: sorted by ``first``, consulted for code points ``widths`` lacks.
+        self.blocks = blocks
+
+    def __repr__(self) -> str:
+        return f"Face({self.family!r}, {self.style!r})"
 
     def advance(self, code: int) -> int:
         """Advance of one code point in font units (the default when the font lacks it)."""
@@ -104,8 +120,12 @@ def _width_em(face: Face, text: str) -> float:
 
 
 def _make_face(family: str, style: str, data: dict[str, Any], ranges: list[list[int]]) -> Face:
+    """A face from its table entry. Its widths are one string of numbers, parsed here
+    for the faces a document uses: as JSON numbers, every face's would be parsed with
+    the table, a sizeable share of a first check's one-time work."""
     codes = [code for first, last in ranges for code in range(first, last + 1)]
-    widths = {code: width for code, width in zip(codes, data["widths"], strict=True) if width}
+    widths = {code: width for code, width in zip(codes, map(int, data["widths"].split()),
+                                                  strict=True) if width}
     letters = [widths[c] for c in range(ord("a"), ord("z") + 1) if c in widths]
     ascent, descent, gap = data["typo"] if data["use_typo"] else data["hhea"]
     return Face(
@@ -140,8 +160,7 @@ def face(family: str, bold: bool = False, italic: bool = False) -> Face:
     return _make_face(family, style, table["families"][family][style], table["ranges"])
 
 
-@dataclass(frozen=True)
-class FontChoice:
+class FontChoice(NamedTuple):
     """What a named font is laid out with, and why."""
 
     name: str
@@ -189,8 +208,7 @@ KOREAN_GLYPH_FALLBACK = "NanumGothic"
 OTHER_GLYPH_FALLBACK = "Noto Sans CJK KR"
 
 
-@dataclass(frozen=True)
-class EastAsianChoice:
+class EastAsianChoice(NamedTuple):
     """What a run's east-Asian font is laid out with, and why.
 
     ``family`` gives line heights and the widths of spaces and punctuation

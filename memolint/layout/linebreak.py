@@ -22,23 +22,20 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, islice, repeat
 from operator import add
 from typing import NamedTuple, TypeVar
 
 from memolint.layout.fonts import Face
+from memolint.records import Record
 
 T = TypeVar("T")
 
-#: Optional whitespace, then a word or the part of a hyphenated word up to its hyphen.
-_TOKEN = re.compile(r"(\s*)([^\s\-\u2010\u2013]*[\-\u2010\u2013]+|[^\s\-\u2010\u2013]+)")
-#: The same pieces inside one whitespace-free word (:data:`_TOKEN` without the spaces).
-_PIECE = re.compile(r"[^\-\u2010\u2013]*[\-\u2010\u2013]+|[^\-\u2010\u2013]+")
 #: Characters a line may break after: hyphen-minus, hyphen, en dash.
 HYPHENS = "-\u2010\u2013"
-_HYPHEN = re.compile(f"[{HYPHENS}]")
+#: Every hyphen as a hyphen-minus (see :func:`_one_hyphen`).
+_ONE_HYPHEN = str.maketrans(dict.fromkeys(HYPHENS, "-"))
 _WHITESPACE = re.compile(r"\s+")
 #: Leading-space width by the whitespace matched: none for "", else the default (a space).
 _UNSPACED = {"": 0.0}
@@ -62,6 +59,16 @@ NO_LINE_START = frozenset(".,!?:;%)]}\u2019\u201d\u2026\u00b7~\u3001\u3002\u3009
                           "\uff01\uff09\uff0c\uff0e\uff1a\uff1b\uff1f\uff3d\uff5d")
 NO_LINE_END = frozenset("([{\u2018\u201c\u3008\u300a\u300c\u300e\u3010\u3014\u3016"
                         "\u3018\u301a\uff08\uff3b\uff5b")
+
+
+@cache
+def _token_pattern() -> re.Pattern[str]:
+    """Optional whitespace, then a word or the part of a hyphenated word up to its hyphen.
+
+    Only east-Asian text is tokenized by it (Latin text takes :func:`_tokens`), so
+    it is compiled on the first such text (some 4 M instructions per process).
+    """
+    return re.compile(r"(\s*)([^\s\-\u2010\u2013]*[\-\u2010\u2013]+|[^\s\-\u2010\u2013]+)")
 
 
 def has_asian(text: str) -> bool:
@@ -91,29 +98,38 @@ def break_units(word: str) -> list[str]:
     return units
 
 
-@dataclass(frozen=True)
-class Measure:
-    """How text is measured: face, size, and the squeezing a writer applied."""
+class Measure(Record):
+    """How text is measured: face, size, and the squeezing a writer applied.
 
+    Immutable, equal and hashed by its fields (not :attr:`known`), so that
+    equal measures share one :class:`Widths`.
+    """
+
+    _fields = ("face", "size_pt", "spacing_pt", "scale", "asian", "asian_glyphs", "word_wrap")
+    __slots__ = (*_fields, "known")
     face: Face
     size_pt: float
     #: Extra advance per character (``w:spacing``; negative condenses), in points.
-    spacing_pt: float = 0.0
+    spacing_pt: float
     #: Horizontal scale (``w:w``), 1.0 is 100 %.
-    scale: float = 1.0
+    scale: float
     #: The run's east-Asian font (spaces and punctuation after east-Asian text,
     #: and line height), and the face Hangul and ideographs come from; ``None``
     #: for text without east-Asian characters.
-    asian: Face | None = None
-    asian_glyphs: Face | None = None
+    asian: Face | None
+    asian_glyphs: Face | None
     #: Korean wraps at spaces (text tagged Korean); otherwise between characters.
-    word_wrap: bool = True
+    word_wrap: bool
     #: Widths of the tokens measured so far, and of a space (see :func:`_widths`),
     #: shared by equal measures and looked up here without hashing the measure.
-    known: Widths = field(init=False, repr=False, compare=False)
+    known: Widths
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "known", _widths(self))
+    def __init__(self, face: Face, size_pt: float, spacing_pt: float = 0.0, scale: float = 1.0,
+                 asian: Face | None = None, asian_glyphs: Face | None = None,
+                 word_wrap: bool = True) -> None:
+        self._set(face=face, size_pt=size_pt, spacing_pt=spacing_pt, scale=scale, asian=asian,
+                  asian_glyphs=asian_glyphs, word_wrap=word_wrap)
+        self._set(known=_widths(self))
 
     def width(self, token: str) -> float:
         """Width of ``token`` in points."""
@@ -343,7 +359,7 @@ def kept_space_widths(part: str, measure: Measure) -> tuple[list[float], list[fl
 
 
 def _tokens(part: str, spaced: T, unspaced: T) -> tuple[list[str], list[T]]:
-    """The tokens :data:`_TOKEN` finds in ``part``, each with ``spaced`` or ``unspaced``
+    """The tokens :func:`_token_pattern` finds in ``part``, each with ``spaced`` or ``unspaced``
     for whether whitespace leads it (a width, or the whitespace itself).
 
     Found faster than by the pattern: a whitespace split (``str.split`` and
@@ -362,7 +378,7 @@ def _tokens(part: str, spaced: T, unspaced: T) -> tuple[list[str], list[T]]:
 
 
 def _spaced_tokens(part: str) -> tuple[list[str], list[str]]:
-    """The tokens of ``part`` and the whitespace before each, as :data:`_TOKEN` matches
+    """The tokens of ``part`` and the whitespace before each, as :func:`_token_pattern` matches
     them (runs need their offsets); single spaces between words take :func:`_tokens`."""
     words = part.split()
     if not words or part == " ".join(words):
@@ -395,21 +411,46 @@ def _hyphen_cuts(part: str, words: list[str]) -> list[tuple[int, list[str]]]:
     no Python step per word: the words between two hyphens are counted by
     splitting the text between them.
     """
+    flat = _one_hyphen(part)
     cuts = []
     index = 0  # words[:index] end before ``scanned``
     scanned = 0
-    for match in _HYPHEN.finditer(part):
-        position = match.start()
-        if position < scanned:
-            continue  # another hyphen of a word already cut
+    position = flat.find("-")
+    while position >= 0:
         head = part[scanned:position].split()
         joined = position > scanned and not part[position - 1].isspace()
         index += len(head) - joined
         word = words[index]
         scanned = (position - len(head[-1]) if joined else position) + len(word)
-        cuts.append((index, _PIECE.findall(word)))
+        cuts.append((index, _pieces(word, flat[scanned - len(word):scanned])))
         index += 1
+        position = flat.find("-", scanned)
     return cuts
+
+
+def _one_hyphen(text: str) -> str:
+    """``text`` with each of :data:`HYPHENS` as a hyphen-minus, so that ``str.find``
+    finds them all (a pattern of the three costs each process ~3 M instructions
+    to compile, as much as a memo's hyphenated words take to cut)."""
+    return text.translate(_ONE_HYPHEN) if "\u2010" in text or "\u2013" in text else text
+
+
+def _pieces(word: str, flat: str) -> list[str]:
+    """``word`` cut after each run of hyphens (``flat`` is :func:`_one_hyphen` of it):
+    the pieces a line may break between."""
+    pieces = []
+    start = 0
+    end = flat.find("-")
+    while end >= 0:
+        end += 1
+        while end < len(flat) and flat[end] == "-":
+            end += 1
+        pieces.append(word[start:end])
+        start = end
+        end = flat.find("-", start)
+    if start < len(word):
+        pieces.append(word[start:])
+    return pieces
 
 
 def _token_widths(words: list[str], measure: Measure) -> list[float]:
@@ -458,7 +499,7 @@ def _mixed_tokens(part: str, offset: int, measure: Measure,
     widths: list[float] = []
     previous = ""
     first = 0  # the first run that may still cover a token
-    for match in _TOKEN.finditer(part):
+    for match in _token_pattern().finditer(part):
         spaced, word = match.group(1, 2)
         start = offset + match.start(2)
         while first < len(runs) and runs[first][1] < start:

@@ -12,10 +12,9 @@ document, so a Markdown memo converted to Word lands on the same pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from memolint.document import Block, PageSetup, Typography
 
@@ -32,11 +31,14 @@ TITLE_SPACE_AFTER_PT = 12.0
 PAGE_MODES = ("layout", "exact")
 
 
-@dataclass(frozen=True)
-class PageModel:
-    """Page and styles for documents that carry none (Markdown)."""
+class PageModel(NamedTuple):
+    """Page and styles for documents that carry none (Markdown).
 
-    setup: PageSetup = field(default_factory=PageSetup)
+    A named tuple, not a frozen dataclass, so that no class is generated at
+    import; it is hashable (its formats are memoized per model).
+    """
+
+    setup: PageSetup = PageSetup()
     font: str = "Calibri"
     size_pt: float = 11.0
     line_spacing: float = 1.0
@@ -55,42 +57,16 @@ class PageModel:
 
     def typography(self, block: Block) -> Typography:
         """The paragraph and character format a Markdown block gets."""
-        return self._typography(block.kind, block.level, block.depth, block.quoted)
-
-    @lru_cache(maxsize=256)  # noqa: B019 - the model is frozen and lives for the run
-    def _typography(self, kind: str, level: int, depth: int, quoted: bool) -> Typography:
-        """:meth:`typography` by the only block fields it depends on (memoized)."""
-        body = Typography(
-            font=self.font, size_pt=self.size_pt, line_spacing=self.line_spacing,
-            space_before_pt=self.space_before_pt, space_after_pt=self.space_after_pt,
-            indent_left_pt=LIST_INDENT_PT * depth, indent_right_pt=0.0,
-            indent_first_pt=0.0, east_asian_font=self.east_asian_font,
-            east_asian_language=self.east_asian_language,
-        )
-        if kind == "heading":
-            return self._heading(level, body)
-        if kind == "code":
-            return Typography(**{**vars(body), "font": self.code_font,
-                                 "size_pt": self.code_size_pt})
-        if kind == "quote" or quoted:
-            return Typography(**{**vars(body), "indent_left_pt": body.indent_left_pt
-                                 + QUOTE_INDENT_PT, "indent_right_pt": QUOTE_INDENT_PT})
-        return body
+        return self._format(block.kind, block.level, block.depth, block.quoted)
 
     def note_typography(self) -> Typography:
         """Footnote text: pandoc's reference "Footnote Text" style is based on Normal
         and changes nothing, so a note is set like a body paragraph at the left margin."""
-        return self._typography("paragraph", 0, 0, False)
+        return self._format("paragraph", 0, 0, False)
 
     def code_typography(self, block: Block) -> Typography:
         """Inline code in ``block``: the block's format in the code font and size."""
-        return self._code_typography(block.kind, block.level, block.depth, block.quoted)
-
-    @lru_cache(maxsize=256)  # noqa: B019 - as _typography
-    def _code_typography(self, kind: str, level: int, depth: int, quoted: bool) -> Typography:
-        """:meth:`code_typography` by the block fields it depends on (memoized)."""
-        return Typography(**{**vars(self._typography(kind, level, depth, quoted)),
-                             "font": self.code_font, "size_pt": self.code_size_pt})
+        return self._format(block.kind, block.level, block.depth, block.quoted, code=True)
 
     def styled_runs(self, block: Block) -> list[tuple[int, int, Typography]]:
         """The stretches of ``block`` set other than its body: ``(start, end, typography)``,
@@ -99,35 +75,58 @@ class PageModel:
         cuts = sorted({offset for start, end in block.code_spans for offset in (start, end)}
                       | {offset for start, end, _ in block.font_spans for offset in (start, end)})
         runs = []
+        key = (block.kind, block.level, block.depth, block.quoted)
         for start, end in pairwise(cuts):
             code = any(first <= start < last for first, last in block.code_spans)
             style = next((t for first, last, t in block.font_spans if first <= start < last), None)
             if not code and style is None:
                 continue
-            typo = self.code_typography(block) if code else self.typography(block)
-            if style is not None:
-                typo = _styled(typo, style.bold, style.italic)
-            runs.append((start, end, typo))
+            bold, italic = (style.bold, style.italic) if style is not None else (False, False)
+            runs.append((start, end, self._format(*key, code, bold, italic)))
         return runs
 
-    def _heading(self, level: int, body: Typography) -> Typography:
+    @lru_cache(maxsize=256)  # noqa: B019 - the model is immutable and lives for the run
+    def _format(self, kind: str, level: int, depth: int, quoted: bool, code: bool = False,
+                bold: bool = False, italic: bool = False) -> Typography:
+        """The format of a block by the only fields it depends on, in the code font
+        (``code``) and made bold or italic (a heading's bold stays bold); memoized."""
+        values = self._block_values(kind, level, depth, quoted)
+        if code:
+            values.update(font=self.code_font, size_pt=self.code_size_pt)
+        if bold:
+            values["bold"] = True
+        if italic:
+            values["italic"] = True
+        return Typography(**values)
+
+    def _block_values(self, kind: str, level: int, depth: int, quoted: bool) -> dict[str, Any]:
+        """The Typography fields a block of ``kind`` gets: the body's, then its kind's."""
+        values: dict[str, Any] = {
+            "font": self.font, "size_pt": self.size_pt, "line_spacing": self.line_spacing,
+            "space_before_pt": self.space_before_pt, "space_after_pt": self.space_after_pt,
+            "indent_left_pt": LIST_INDENT_PT * depth, "indent_right_pt": 0.0,
+            "indent_first_pt": 0.0, "east_asian_font": self.east_asian_font,
+            "east_asian_language": self.east_asian_language,
+        }
+        if kind == "heading":
+            values.update(self._heading(level), indent_left_pt=0.0)
+        elif kind == "code":
+            values.update(font=self.code_font, size_pt=self.code_size_pt)
+        elif kind == "quote" or quoted:
+            values["indent_left_pt"] += QUOTE_INDENT_PT
+            values["indent_right_pt"] = QUOTE_INDENT_PT
+        return values
+
+    def _heading(self, level: int) -> dict[str, Any]:
         if level == 0:
             size, before, after = self.title_size_pt, 0.0, TITLE_SPACE_AFTER_PT
         else:
             sizes = self.heading_sizes_pt
             size = sizes[level - 1] if level <= len(sizes) else self.size_pt
             before = HEADING_SPACE_BEFORE_PT[min(level, len(HEADING_SPACE_BEFORE_PT)) - 1]
-            after = body.space_after_pt
-        return Typography(**{**vars(body), "size_pt": size, "bold": True,
-                             "space_before_pt": before, "space_after_pt": after,
-                             "indent_left_pt": 0.0, "keep_with_next": True,
-                             "keep_lines": True})
-
-
-@lru_cache(maxsize=256)
-def _styled(typo: Typography, bold: bool, italic: bool) -> Typography:
-    """``typo`` made bold and/or italic (a heading's bold stays bold)."""
-    return replace(typo, bold=typo.bold or bold, italic=typo.italic or italic)
+            after = self.space_after_pt
+        return {"size_pt": size, "bold": True, "space_before_pt": before,
+                "space_after_pt": after, "keep_with_next": True, "keep_lines": True}
 
 
 def page_model_from_config(page: dict[str, Any]) -> PageModel:
@@ -144,7 +143,7 @@ def page_model_from_config(page: dict[str, Any]) -> PageModel:
         margin_left_pt=page.get("margin_left_in", margin) * 72,
         margin_right_pt=page.get("margin_right_in", margin) * 72,
     )
-    known = {k: v for k, v in page.items() if k in PageModel.__dataclass_fields__}
+    known = {k: v for k, v in page.items() if k in PageModel._fields}
     if "heading_sizes_pt" in known:
         known["heading_sizes_pt"] = tuple(known["heading_sizes_pt"])
     return PageModel(setup=setup, **known)
