@@ -34,8 +34,10 @@ such cluster's decisions, so a warm process rarely tokenizes at all.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import filterfalse, islice
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -215,43 +217,55 @@ def sentence_ranges_of(texts: list[str], make_doc: Callable[[str], Doc]
     tokenizer) runs once, on the clusters none of the texts' predecessors
     had, and nothing is written into a doc.
     """
-    spans = [_clusters(text) if _TERMINAL_CHAR.search(text) else None for text in texts]
-    keys = [[text[start:end] for start, end in found] if found is not None else []
-            for text, found in zip(texts, spans, strict=True)]
+    found = [_clusters(text) for text in texts]
     cache = _cache_of(make_doc)
-    missing = list(dict.fromkeys(key for some in keys for key in some if key not in cache))
+    missing = [key for _, keys in found for key in filterfalse(cache.__contains__, keys)]
     if missing:
+        missing = list(dict.fromkeys(missing))
         if len(cache) + len(missing) > CACHE_LIMIT:  # start afresh, but keep these texts'
-            kept = {key: cache[key] for some in keys for key in some if key in cache}
+            kept = {key: cache[key] for _, keys in found for key in keys if key in cache}
             cache.clear()
             cache.update(kept)
         cache.update(_decide(missing, make_doc))
     ranges = []
-    for text, found, some in zip(texts, spans, keys, strict=True):
+    for text, (starts, keys) in zip(texts, found, strict=True):
         firsts = [0]
-        for (start, _), key in zip(found or (), some, strict=True):
-            for offset in cache[key]:
+        for start, offsets in zip(starts, map(cache.__getitem__, keys), strict=True):
+            for offset in offsets:
                 firsts.append(start + offset)
-        ranges.append(list(zip(firsts, [*firsts[1:], len(text)], strict=True)))
+        firsts.append(len(text))
+        ranges.append(list(zip(firsts, islice(firsts, 1, None), strict=False)))
     return ranges
 
 
-#: A cluster: a chunk (run without white space) holding a terminal, the chunks
-#: after it that hold a terminal or only marks the splitter looks past
-#: (terminals, closers, openers), and the chunk after those, where the next
-#: word is. Each piece starts a chunk and ends one.
-_CLUSTER = re.compile(
-    r"(?<!\S){word}"
-    r"(?:\s+(?:[{marks}]+(?!\S)|{word}))*"
-    r"(?:\s+\S+)?".format(
-        word=r"[^\s.!?\u2026]*[.!?\u2026]\S*",  # a chunk holding a terminal
-        marks=re.escape("".join(sorted(_TERMINALS | _CLOSERS | _OPENERS))),
-    )
-)
+def _cluster_source(possessive: str) -> str:
+    """The pattern of :data:`_CLUSTER`, with ``possessive`` ("+" or "") after each quantifier.
+
+    A cluster is a chunk (run without white space) holding a terminal, the
+    chunks after it that hold a terminal or only marks the splitter looks
+    past (terminals, closers, openers), and the chunk after those, where the
+    next word is. Each piece starts a chunk and ends one.
+
+    Possessive quantifiers match the same: what one would give back could
+    never let the rest match (a run of non-terminals given back holds no
+    terminal, white space given back starts no chunk), and after the first
+    chunk every piece is optional, so the greedy match is the match. The
+    engine then drops a chunk without a terminal at once instead of
+    backtracking through it character by character.
+    """
+    p = possessive
+    word = rf"[^\s.!?\u2026]*{p}[.!?\u2026]\S*{p}"  # a chunk holding a terminal
+    marks = re.escape("".join(sorted(_TERMINALS | _CLOSERS | _OPENERS)))
+    return rf"(?<!\S){word}(?:\s+{p}(?:[{marks}]+{p}(?!\S)|{word}))*{p}(?:\s+{p}\S+{p})?{p}"
 
 
-def _clusters(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the stretches of ``text`` that decide its sentence boundaries.
+#: See :func:`_cluster_source`; possessive where Python has that (3.11).
+_CLUSTER = re.compile(_cluster_source("+" if sys.version_info >= (3, 11) else ""))
+
+
+def _clusters(text: str) -> tuple[list[int], list[str]]:
+    """Where the stretches of ``text`` that decide its sentence boundaries start,
+    and their texts (the keys of the decisions' cache).
 
     The splitter decides at each token ending in a terminal from that token,
     the tokens it skips after it (white space, closers, terminals, openers)
@@ -262,7 +276,8 @@ def _clusters(text: str) -> list[tuple[int, int]]:
     earlier when that word is one space before it (a chunk without a
     terminal, so it adds no decision of its own).
     """
-    spans = []
+    starts: list[int] = []
+    keys: list[str] = []
     end = 0
     # Full stops are found by ``str.find``, several times faster than a
     # regular expression; the other terminals are rare.
@@ -279,9 +294,10 @@ def _clusters(text: str) -> list[tuple[int, int]]:
             start -= 1
             while start and not text[start - 1].isspace():
                 start -= 1
-        spans.append((start, end))
+        starts.append(start)
+        keys.append(text[start:end])
         position = text.find(".", end) if only_stops else _first_terminal(text, end)
-    return spans
+    return starts, keys
 
 
 def _first_terminal(text: str, position: int) -> int:
