@@ -52,7 +52,7 @@ def memo(paragraphs: list[str]) -> bytes:
 
 def general_walk(data: bytes) -> str:
     """The document as the general walk reads it (the plain path switched off)."""
-    with mock.patch.object(reader, "_plain_runs", lambda paragraph: None):
+    with mock.patch.object(reader, "_plain_runs", lambda paragraph, fields: None):
         return repr(read_docx(data, "memo.docx"))
 
 
@@ -71,6 +71,8 @@ RUN_PIECES = [
     st.just("<w:tab/>"), st.just("<w:cr/>"), st.just("<w:noBreakHyphen/>"),
     st.just("<w:lastRenderedPageBreak/>"),
     st.just("<w:br/>"), st.just('<w:br w:type="page"/>'), st.just("<w:softHyphen/>"),
+    st.just('<w:br w:type="textWrapping" w:clear="all"/>'), st.just('<w:br w:type="column"/>'),
+    st.just("<!-- a comment -->"),
     st.just("<w:rPr><w:b/></w:rPr>"), st.just('<w:sym w:font="Symbol" w:char="F0B7"/>'),
     st.just('<w:fldChar w:fldCharType="begin"/>'), st.just("<w:instrText>PAGE</w:instrText>"),
     st.just('<w:fldChar w:fldCharType="separate"/>'), st.just('<w:fldChar w:fldCharType="end"/>'),
@@ -153,7 +155,7 @@ def test_plain_runs_collects_properties_texts_and_rendered_marks():
     ppr, found, rendered = reader._plain_runs(_paragraph(
         '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:bookmarkStart w:id="0" w:name="a"/>'
         '<w:r><w:rPr><w:b/></w:rPr><w:t>One</w:t><w:tab/><w:lastRenderedPageBreak/>'
-        "<w:t>two</w:t></w:r><w:proofErr/><w:r><w:t/><w:noBreakHyphen/></w:r>"))
+        "<w:t>two</w:t></w:r><w:proofErr/><w:r><w:t/><w:noBreakHyphen/></w:r>"), [])
     assert ppr is not None and ppr.tag == reader.PPR
     assert [(rpr is not None, texts) for rpr, texts in found] == [
         (True, ["One", "\t", "two"]), (False, ["", "-"])]
@@ -161,22 +163,67 @@ def test_plain_runs_collects_properties_texts_and_rendered_marks():
 
 
 @pytest.mark.parametrize("xml", [
-    '<w:r><w:t>a</w:t><w:br/></w:r>',
-    '<w:r><w:rPr/><w:t>a</w:t><w:rPr/></w:r>',
-    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+    '<w:r><w:t>a</w:t><w:br w:type="page"/></w:r>',
     '<w:r><w:footnoteReference w:id="2"/></w:r>',
+    '<w:r><w:endnoteReference w:id="2"/></w:r>',
+    '<w:r><w:commentReference w:id="2"/></w:r>',
+    '<w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r>',
     '<w:r><w:drawing/></w:r>',
-    '<w:r><w:t>a</w:t><!-- a comment --></w:r>',
     '<w:commentRangeStart w:id="1"/><w:r><w:t>a</w:t></w:r>',
     '<w:hyperlink><w:commentRangeStart w:id="1"/><w:r><w:t>a</w:t></w:r></w:hyperlink>',
-    '<w:hyperlink><w:r><w:t>a</w:t><w:br/></w:r></w:hyperlink>',
+    '<w:hyperlink><w:r><w:t>a</w:t><w:br w:type="page"/></w:r></w:hyperlink>',
     '<w:ins><w:del><w:r><w:delText>a</w:delText></w:r></w:del></w:ins>',
     '<w:del><w:r><w:delText>a</w:delText></w:r></w:del><w:r><w:t>a</w:t></w:r>',
     '<w:sdt><w:sdtPr><w:alias w:val="x"/></w:sdtPr><w:sdtContent><w:r><w:t>a</w:t></w:r>'
     '</w:sdtContent></w:sdt>',
 ])
 def test_anything_but_plain_runs_goes_to_the_general_walk(xml):
-    assert reader._plain_runs(_paragraph(xml)) is None
+    assert reader._plain_runs(_paragraph(xml), []) is None
+
+
+def test_plain_runs_read_line_breaks_and_skip_what_the_general_walk_does_not_know():
+    ppr, found, rendered = reader._plain_runs(_paragraph(
+        '<w:r><w:t>a</w:t><w:br/><w:t>b</w:t><w:br w:type="textWrapping"/>'
+        '<w:br w:type="column"/><w:rPr><w:b/></w:rPr><w:softHyphen/><!-- note --></w:r>'
+        "<w:r><w:rPr/><w:t>c</w:t><w:rPr><w:i/></w:rPr></w:r>"), [])
+    assert ppr is None
+    assert [(rpr is not None and len(rpr), texts) for rpr, texts in found] == [
+        (1, ["a", "\n", "b", "\n", "\n"]), (0, ["c"])]
+    assert rendered == 0
+
+
+def test_plain_runs_hide_field_codes_and_carry_open_fields():
+    fields: list[bool] = []
+    _, found, _ = reader._plain_runs(_paragraph(
+        '<w:r><w:t xml:space="preserve">Page </w:t><w:fldChar w:fldCharType="begin"/>'
+        '<w:instrText>PAGE</w:instrText><w:t>code</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/><w:t>7</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/><w:t xml:space="preserve"> of </w:t>'
+        '<w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>TOC</w:instrText>'
+        '<w:br/><w:tab/></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'), fields)
+    assert [texts for _, texts in found] == [["Page "], ["7"], [" of "], [], []]
+    assert fields == [False]  # the second field's result goes on in the next paragraph
+    _, found, _ = reader._plain_runs(_paragraph(
+        '<w:r><w:t>entry</w:t><w:fldChar w:fldCharType="end"/><w:t>!</w:t></w:r>'), fields)
+    assert [texts for _, texts in found] == [["entry", "!"]]
+    assert fields == []
+
+
+def test_a_field_spanning_paragraphs_reads_alike_on_both_paths():
+    paras = [
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText>TOC \\o</w:instrText>'
+        '</w:r></w:p>',
+        "<w:p><w:r><w:t>still the code</w:t><w:br/></w:r></w:p>",
+        '<w:p><w:r><w:fldChar w:fldCharType="separate"/><w:t>Tenets</w:t><w:br/>'
+        "<w:t>Goals</w:t></w:r></w:p>",
+        '<w:p><w:r><w:t>Plan</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
+        "<w:p><w:r><w:t>Body</w:t></w:r></w:p>",
+    ]
+    data = memo(paras)
+    document = read_docx(data, "memo.docx")
+    assert repr(document) == general_walk(data)
+    assert [(b.text, b.start.line) for b in document.blocks] == [
+        ("Tenets\nGoals", 3), ("Plan", 4), ("Body", 5)]
 
 
 def test_plain_runs_reads_through_hyperlinks_insertions_and_smart_tags():
@@ -185,7 +232,7 @@ def test_plain_runs_reads_through_hyperlinks_insertions_and_smart_tags():
         "<w:t>the link</w:t><w:lastRenderedPageBreak/></w:r></w:hyperlink><w:ins>"
         '<w:r><w:t xml:space="preserve">, added</w:t></w:r></w:ins><w:smartTag><w:smartTagPr>'
         '<w:attr w:name="n" w:val="v"/></w:smartTagPr><w:r><w:t> in Seattle</w:t></w:r>'
-        "</w:smartTag>"))
+        "</w:smartTag>"), [])
     assert ppr is None
     assert [(rpr is not None, texts) for rpr, texts in found] == [
         (False, ["See "]), (True, ["the link"]), (False, [", added"]), (False, [" in Seattle"])]

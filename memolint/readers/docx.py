@@ -21,7 +21,7 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -458,22 +458,28 @@ def _add_format(formats: dict[RunFormat, int], spans: list[list[Any]], start: in
 #: What :func:`_plain_runs` makes of a paragraph: its ``w:pPr``, its runs'
 #: ``(w:rPr, texts)``, and how many rendered page marks they hold.
 _PlainRuns = tuple[Any | None, list[tuple[Any | None, list[str]]], int]
+#: Run children the general walk reads specially and the plain path leaves to it:
+#: comment and note marks, symbols, pictures (a page break is checked apart).
+_RUN_MARKS = frozenset({COMMENT_REFERENCE, SYM, *_EMBEDS, *_NOTE_REFERENCES})
 
 
-def _plain_runs(paragraph: Any) -> _PlainRuns | None:
+def _plain_runs(paragraph: Any, fields: list[bool]) -> _PlainRuns | None:
     """A paragraph of plain runs, read in one pass; ``None`` when it holds anything else.
 
     Nearly every paragraph of a memo is a few runs of text and properties, and
-    the general walk (:meth:`_BodyReader._read_run`: fields, breaks, notes,
-    pictures, tracked changes, comments) costs several times this. What this
-    accepts, the general walk reads the same way: the first ``w:pPr`` and each
-    run's first ``w:rPr`` are the properties, ``w:t`` and the characters of
-    :data:`_SIMPLE_TEXT` are text, ``w:lastRenderedPageBreak`` is counted,
-    empty markers (bookmarks, proofing marks) show nothing, and containers
-    the general walk reads through (hyperlinks, insertions, smart tags) are
-    read through (:func:`_plain_content`). Anything else (a second ``w:rPr``,
-    any other run child, a comment anchor, a deletion, hidden content) sends
-    the paragraph to the general walk.
+    the general walk (:meth:`_BodyReader._read_run`: notes, pictures, tracked
+    changes, comments) costs several times this. What this accepts, the
+    general walk reads the same way: the first ``w:pPr`` and each run's first
+    ``w:rPr`` are the properties, ``w:t``, line breaks and the characters of
+    :data:`_SIMPLE_TEXT` are text unless inside a field's code (``fields``:
+    the reader's open fields, see :func:`_field_char`, updated in
+    place as field characters pass), ``w:lastRenderedPageBreak`` is counted,
+    run children the walk does not know show nothing, empty markers
+    (bookmarks, proofing marks) show nothing, and containers the general walk
+    reads through (hyperlinks, insertions, smart tags) are read through
+    (:func:`_plain_content`). A page break, a :data:`_RUN_MARKS` child, a
+    comment anchor, a deletion or hidden content sends the paragraph to the
+    general walk (and ``fields`` must then be thrown away).
     """
     ppr = None
     runs: list[tuple[Any | None, list[str]]] = []
@@ -484,36 +490,52 @@ def _plain_runs(paragraph: Any) -> _PlainRuns | None:
             if ppr is None:
                 ppr = child
             continue
-        counted = _plain_content(child, tag, runs)
+        counted = _plain_content(child, tag, runs, fields)
         if counted is None:
             return None
         rendered += counted
     return ppr, runs, rendered
 
 
-def _plain_content(element: Any, tag: str, runs: list[tuple[Any | None, list[str]]]) -> int | None:
+def _plain_content(element: Any, tag: str, runs: list[tuple[Any | None, list[str]]],
+                   fields: list[bool]) -> int | None:
     """Add a paragraph child's plain runs to ``runs``; its rendered page marks, or ``None``.
 
-    Mirrors :meth:`_BodyReader._runs`: a run is read, an empty element shows
+    Mirrors :meth:`_BodyReader._runs`: a run is read as
+    :meth:`_BodyReader._read_run` reads one without :data:`_RUN_MARKS` or page
+    breaks (text inside a field's code is not shown), an empty element shows
     nothing, and any other element with content is read through, except the
-    ones that walk treats apart (comment anchors, deletions, :data:`_NOT_SHOWN`),
-    for which this gives up.
+    ones that walk treats apart (comment anchors, deletions,
+    :data:`_NOT_SHOWN`), for which this gives up. One function for runs and
+    containers: a call per run is a measurable share of a plain paragraph.
     """
     if tag == R:
         rpr = None
-        texts = []
+        texts: list[str] = []
         rendered = 0
+        hidden = True in fields
         for node in element:
             kind = node.tag
             if kind == T:
-                texts.append(node.text or "")
-            elif kind == RPR and rpr is None:
-                rpr = node
+                if not hidden:
+                    texts.append(node.text or "")
+            elif kind == RPR:
+                if rpr is None:
+                    rpr = node
             elif kind == LAST_RENDERED:
                 rendered += 1
             elif kind in _SIMPLE_TEXT:
-                texts.append(_SIMPLE_TEXT[kind])
-            else:
+                if not hidden:
+                    texts.append(_SIMPLE_TEXT[kind])
+            elif kind == BR:
+                if node.get(W_TYPE) == "page":
+                    return None
+                if not hidden:
+                    texts.append("\n")
+            elif kind == FLD_CHAR:
+                _field_char(fields, node.get(FLD_CHAR_TYPE))
+                hidden = True in fields
+            elif kind in _RUN_MARKS:
                 return None
         runs.append((rpr, texts))
         return rendered
@@ -525,11 +547,22 @@ def _plain_content(element: Any, tag: str, runs: list[tuple[Any | None, list[str
         return None
     rendered = 0
     for child in element:
-        counted = _plain_content(child, child.tag, runs)
+        counted = _plain_content(child, child.tag, runs, fields)
         if counted is None:
             return None
         rendered += counted
     return rendered
+
+
+def _field_char(fields: list[bool], kind: str | None) -> None:
+    """Track complex fields in ``fields``, one entry per open field: True while in its
+    code (between begin and separate), False in its result."""
+    if kind == "begin":
+        fields.append(True)
+    elif kind == "separate" and fields:
+        fields[-1] = False
+    elif kind == "end" and fields:
+        fields.pop()
 
 
 def _embedded(element: Any) -> tuple[list[tuple[float, float]], list[Any]]:
@@ -738,9 +771,11 @@ class _BodyReader:
             for comment_id in self._pending_comments:
                 self.comment_lines.setdefault(comment_id, self.number)
             self._pending_comments.clear()
-        plain = None if any(self._fields) else _plain_runs(paragraph)
+        fields = self._fields.copy() if self._fields else []  # kept only if the path holds
+        plain = _plain_runs(paragraph, fields)
         if plain is None:
             return self._scan_marked_up(paragraph)
+        self._fields = fields
         ppr, runs, rendered = plain
         key, style_id, sect_pr = self._paragraph_properties(ppr)
         pieces: list[str] = []
@@ -840,7 +875,7 @@ class _BodyReader:
                 if not hidden:
                     text.add(child.text or "")
             elif tag == FLD_CHAR:
-                self._field_char(child.get(FLD_CHAR_TYPE))
+                _field_char(self._fields, child.get(FLD_CHAR_TYPE))
                 hidden = vanished or any(self._fields)
             elif tag == LAST_RENDERED:
                 text.rendered_breaks += 1
@@ -863,15 +898,6 @@ class _BodyReader:
                 text.add(_SIMPLE_TEXT[tag])
         if fmt is not None and text.length > start:  # a hidden run adds no text
             text.formatted(start, fmt)
-
-    def _field_char(self, kind: str | None) -> None:
-        """Track complex fields: text between begin and separate is field code."""
-        if kind == "begin":
-            self._fields.append(True)
-        elif kind == "separate" and self._fields:
-            self._fields[-1] = False
-        elif kind == "end" and self._fields:
-            self._fields.pop()
 
     # classifying one paragraph
 
@@ -1259,7 +1285,7 @@ def _suppressions(comments: Any | None, lines: dict[str, int]) -> list[Suppressi
             continue
         for directive in parse_directives(text, line):
             if directive.action == "disable-next-line":
-                directive = replace(directive, target_line=line)
+                directive = directive._replace(target_line=line)
             found.append(directive)
     return found
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
@@ -40,6 +39,7 @@ _NUMID = w("numId")
 _ILVL = w("ilvl")
 _OUTLINE = w("outlineLvl")
 _PSTYLE, _RSTYLE, _STYLE_ID = w("pStyle"), w("rStyle"), w("styleId")
+_STYLE, _NAME, _TYPE, _DEFAULT = w("style"), w("name"), w("type"), w("default")
 _ASCII, _ASCII_THEME = w("ascii"), w("asciiTheme")
 _EAST_ASIA, _EAST_ASIA_THEME = w("eastAsia"), w("eastAsiaTheme")
 _LINE, _LINE_RULE = w("line"), w("lineRule")
@@ -235,7 +235,7 @@ def apply_ppr(typo: Typography, ppr: Any | None) -> Typography:
         read = _PARAGRAPH_PROPERTIES.get(child.tag)
         if read is not None:
             changes.update(read(child))
-    return replace(typo, **changes) if changes else typo
+    return typo._replace(**changes) if changes else typo
 
 
 def _spacing_changes(spacing: Any) -> dict[str, Any]:
@@ -292,29 +292,38 @@ class StyleIndex:
     parse than the rest of the memo to read; so each distinct part is parsed
     and indexed once per process (built through
     :meth:`memolint.readers.opc.Package.shared`). Nothing changes the tree
-    after that.
+    after that. Indexing is one pass over the styles' attributes: a style's
+    name and properties are read only when a paragraph, run or table uses it.
     """
 
     def __init__(self, styles: Any | None) -> None:
         self.styles: dict[str, Any] = {}
-        self.names: dict[str, str] = {}
+        self._names: dict[str, str] = {}
         default_paragraph = None
-        for style in styles.iterfind(w("style")) if styles is not None else ():
+        for style in styles.iterfind(_STYLE) if styles is not None else ():
             style_id = style.get(_STYLE_ID)
             if style_id is None:
                 continue
-            self.styles[style_id] = style
-            name = style.find(w("name"))
-            self.names[style_id] = (name.get(VAL, "") if name is not None else "").lower()
-            if style.get(w("type")) == "paragraph" and attr_on(style, "default"):
-                default_paragraph = default_paragraph or style_id
+            self.styles[style_id] = style  # a later duplicate replaces an earlier one
+            if (default_paragraph is None and style.get(_DEFAULT) is not None
+                    and style.get(_TYPE) == "paragraph" and attr_on(style, "default")):
+                default_paragraph = style_id
         #: Paragraphs without ``w:pStyle`` use this style (Normal, normally).
         self.default_paragraph = default_paragraph or next(
-            (sid for sid, name in self.names.items() if name == "normal"), None)
+            (sid for sid in self.styles if self.name(sid) == "normal"), None)
         defaults = styles.find(w("docDefaults")) if styles is not None else None
         self.default_ppr = _find_path(defaults, "pPrDefault", "pPr")
         self.default_rpr = _find_path(defaults, "rPrDefault", "rPr")
         self._sheets: dict[tuple[tuple[str, str], ...], StyleSheet] = {}
+
+    def name(self, style_id: str) -> str:
+        """A defined style's name, lower-cased; read on first use, then remembered."""
+        name = self._names.get(style_id)
+        if name is None:
+            element = first_child(self.styles[style_id], _NAME)
+            name = self._names[style_id] = (element.get(VAL, "") if element is not None
+                                             else "").lower()
+        return name
 
     def sheet(self, fonts: dict[str, str]) -> StyleSheet:
         """The styles resolved with a theme's ``fonts``, one sheet per distinct fonts.
@@ -342,7 +351,7 @@ class StyleSheet:
         self.style_typography = cache(self._style_typography)
         self.base_run_format = cache(self._base_run_format)
         self._styles = index.styles
-        self._names = index.names
+        self._name = index.name
         #: Paragraphs without ``w:pStyle`` use this style (Normal, normally).
         self.default_paragraph = index.default_paragraph
         self._default_ppr = index.default_ppr
@@ -356,7 +365,7 @@ class StyleSheet:
 
     def name(self, style_id: str | None) -> str:
         """The style's name, lower-cased (Word stores built-in names in English)."""
-        return self._names.get(style_id, "") if style_id else ""
+        return self._name(style_id) if style_id and style_id in self._styles else ""
 
     def chain(self, style_id: str | None) -> tuple[Any, ...]:
         """The style and its ``basedOn`` ancestors, nearest first.
@@ -461,7 +470,7 @@ def with_run_format(typo: Typography, fmt: RunFormat) -> Typography:
     of microseconds, every paragraph asks, and a memo uses a handful of
     combinations. Both arguments are immutable values.
     """
-    return replace(typo, **fmt._asdict())
+    return typo._replace(**fmt._asdict())
 
 
 def first_child(element: Any, tag: str) -> Any | None:

@@ -24,13 +24,16 @@ from typing import Any, TypeVar
 from lxml import etree
 
 #: python-docx's parser options (blank text between elements dropped, so the
-#: reader sees the same trees), with every hardening option spelled out.
+#: reader sees the same trees), with every hardening option spelled out. No
+#: table of ``xml:id`` attributes is kept (nothing looks elements up by id):
+#: a few percent of parsing a 350 KB styles part.
 PARSER = etree.XMLParser(
     remove_blank_text=True,
     resolve_entities=False,
     load_dtd=False,
     no_network=True,
     huge_tree=False,
+    collect_ids=False,
 )
 
 _PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
