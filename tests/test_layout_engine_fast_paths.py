@@ -91,3 +91,22 @@ def test_a_format_seen_before_is_measured_once_for_the_process():
         layout_document(memo, PageModel())
     info = engine._new_measure.cache_info()
     assert info.misses >= 1 and info.hits >= 2
+
+
+def test_markdown_formats_kept_across_documents_change_no_layout():
+    """Markdown formats are made once per page model and reused by later documents:
+    each document still lists only its own fonts, and lays out as with none kept."""
+    code = read_markdown(b"# Memo\n\nText.\n\n```\nx = 1\n```\n\n- an item\n", "code.md")
+    plain = read_markdown(b"# Memo\n\nText with no code at all.\n\n> quoted\n", "plain.md")
+    korean = read_markdown("\n\n".join(text for _, text in korean_memo(1, 2)).encode(), "k.md")
+    memos = (code, plain, korean)
+    fresh = []
+    for memo in memos:
+        engine._MARKDOWN_FORMATS.clear()
+        fresh.append(layout_document(memo, PageModel()))
+    for memo, expected in zip([*memos, *reversed(memos)], [*fresh, *reversed(fresh)],
+                              strict=True):
+        assert layout_document(memo, PageModel()) == expected
+    assert {font.name for font in fresh[0].fonts} == {"Calibri", "Courier New"}
+    assert {font.name for font in fresh[1].fonts} == {"Calibri"}
+    assert layout_document(plain, PageModel(font="Arial")).fonts[0].name == "Arial"

@@ -87,3 +87,34 @@ def test_width_memos_stay_bounded_and_counts_do_not_change(monkeypatch):
         assert len(measure.known.spaced) <= len(measure.known.plain)
     assert bounded == unbounded
     assert max(unbounded) > 1
+
+
+def test_short_texts_fit_one_line_without_being_measured(monkeypatch):
+    """Texts too short to fill the line even in their widest character are one line,
+    unmeasured; at every width around that bound the count is the measured one."""
+    spaced = Measure(face("Carlito", bold=True), 16.0, spacing_pt=0.4, scale=1.1)
+    measured = []
+
+    def counting(part: str, measure: Measure, avail: float, width: float) -> int:
+        measured.append(part)
+        return _plain_extra_lines(part, measure, avail, width)
+
+    monkeypatch.setattr(linebreak, "_plain_extra_lines", counting)
+    rng = random.Random(5)
+    short = ("W", "M", "—", "é", "i", " ", "\xa0", "\t", "Wm", "memo")
+    for measure in (BODY, SQUEEZED, spaced):
+        widest = measure.known.widest
+        for _ in range(800):
+            text = "".join(rng.choice(short) for _ in range(rng.randint(0, 12)))
+            bound = (len(text) + 1) * widest
+            for avail in (bound, bound + 1e-9, bound - 1e-9, bound / 2, bound * 3 + 7, 1.0):
+                if avail == float("inf"):
+                    continue
+                assert count_lines(text, measure, avail, avail) == \
+                    1 + _general_extra_lines(text, measure, max(avail, 1.0), max(avail, 1.0)), \
+                    (repr(text), avail)
+    assert BODY.known.widest < 30 and SQUEEZED.known.widest == float("inf")
+    measured.clear()
+    assert count_lines("Introduction", BODY, 468.0, 468.0) == 1
+    assert count_lines("W" * 40, BODY, 468.0, 468.0) == 1
+    assert measured == ["W" * 40]  # the heading needed no measuring; forty W's did

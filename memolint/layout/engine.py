@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from memolint.document import Block, CellLayout, Document, HeaderFooter, PageSetup, Typography
 from memolint.layout.fonts import EastAsianChoice, Face, FontChoice, face, resolve
@@ -43,6 +43,8 @@ FOOTNOTE_SEPARATOR_PT = 4.4
 #: "Endnote" page style: the last section's page size with 2 cm margins.
 ENDNOTE_MARGIN_PT = 56.7
 _EPSILON = 0.01
+#: Page models kept in :data:`_MARKDOWN_FORMATS` before it starts afresh.
+_MODELS_KEPT = 8
 
 
 class Box(MutableRecord):
@@ -120,13 +122,19 @@ class _Boxer:
     def __init__(self, document: Document, model: PageModel) -> None:
         self.markdown = document.format != "docx"
         self.model = model
-        # Markdown notes carry no format of their own: they take the page model's.
-        self.defaults = (model.note_typography() if self.markdown
-                         else _merge(document.default_typography, _WORD_DEFAULTS))
         self.fonts: dict[str, FontChoice | EastAsianChoice] = {}
         self._measures: dict[tuple[Typography, bool], Measure] = {}
         #: Per block format (see :meth:`style`) and per paragraph (see :meth:`count`).
         self._styles: dict[object, _Style] = {}
+        #: Markdown block formats made by any document under this page model.
+        self._shared: dict[object, Any] = {}
+        if self.markdown:
+            self._shared = _markdown_formats(model)
+            # Markdown notes carry no format of their own: they take the page model's.
+            self.defaults = self._shared.get("notes") or self._shared.setdefault(
+                "notes", model.note_typography())
+        else:
+            self.defaults = _merge(document.default_typography, _WORD_DEFAULTS)
         self._line_counts: dict[tuple[str, int, float, float], int] = {}
         #: Endnotes met so far, for the pages after the body.
         self.endnotes: list[HeaderFooter] = []
@@ -135,15 +143,21 @@ class _Boxer:
         """The block's typography, measure and line height, made once per format.
 
         Keyed by what the format depends on: a Markdown block's kind, level,
-        depth and quoting (the page model sets it), a DOCX block's own format
-        (see :meth:`format_style`).
+        depth and quoting (the page model sets it, so the format is made once
+        per page model and process and only its fonts are noted per document),
+        a DOCX block's own format (see :meth:`format_style`).
         """
         if not self.markdown:
             return self.format_style(block.typography)
         key = (block.kind, block.level, block.depth, block.quoted)
         style = self._styles.get(key)
         if style is None:
-            style = self._styles[key] = self._new_style(None, self.model.typography(block))
+            style = self._shared.get(key)
+            if style is None:
+                style = self._shared[key] = self._new_style(None, self.model.typography(block))
+            else:
+                self._note_fonts(style.fonts)
+            self._styles[key] = style
         return style
 
     def format_style(self, typography: Typography | None) -> _Style:
@@ -160,11 +174,17 @@ class _Boxer:
         return style
 
     def _new_style(self, source: Typography | None, typo: Typography) -> _Style:
-        measure = self.measure(typo)
+        measure, fonts = _new_measure(typo, False)
+        self._note_fonts(fonts)
         return _Style(source, typo, measure, _line_height(typo, measure),
                       typo.space_before_pt or 0.0, typo.space_after_pt or 0.0,
                       typo.indent_left_pt or 0.0, typo.indent_right_pt or 0.0,
-                      typo.indent_first_pt or 0.0)
+                      typo.indent_first_pt or 0.0, fonts)
+
+    def _note_fonts(self, fonts: Sequence[tuple[str, FontChoice | EastAsianChoice]]) -> None:
+        """Record the fonts a measure takes, for :attr:`Layout.fonts`."""
+        for name, choice in fonts:
+            self.fonts.setdefault(name, choice)
 
     def text_measure(self, style: _Style, text: str) -> tuple[Measure, float]:
         """The measure and line height of ``text`` in ``style``: the style's own unless
@@ -201,8 +221,7 @@ class _Boxer:
         known = self._measures.get(key)
         if known is None:
             known, fonts = _new_measure(typo, asian)
-            for name, choice in fonts:
-                self.fonts.setdefault(name, choice)
+            self._note_fonts(fonts)
             self._measures[key] = known
         return known
 
@@ -303,11 +322,10 @@ class _Boxer:
         # Keep rules come from the paragraph's own format: a DOCX paragraph that
         # merely has an outline level (a numbered clause) still splits across
         # pages in Word and LibreOffice unless its style says keepNext/keepLines.
+        # All positional: keywords to a class make a dict per call (a share of layout).
         return Box(style.before, 0.0 if kind == "table" else style.after, rows,
-                   keep_with_next=typo.keep_with_next, keep_together=typo.keep_lines,
-                   page_break_before=typo.page_break_before,
-                   contextual_key=(kind, typo.font, typo.size_pt, left)
-                   if typo.contextual_spacing else None)
+                   typo.keep_with_next, typo.keep_lines, True, typo.page_break_before, False,
+                   (kind, typo.font, typo.size_pt, left) if typo.contextual_spacing else None)
 
     def body_heights(self, setup: PageSetup) -> tuple[float, float]:
         """Text-area height on the section's first page and on its other pages.
@@ -374,6 +392,24 @@ class _Style(NamedTuple):
     left: float
     right: float
     first: float
+    #: The fonts :attr:`measure` takes, by name (see :func:`_new_measure`).
+    fonts: tuple[tuple[str, FontChoice | EastAsianChoice], ...]
+
+
+#: Markdown formats (see :meth:`_Boxer.style`) and the notes' typography ("notes") per
+#: page model: every Markdown memo under a model is set in the same few formats, and
+#: making them (hashing the model and each Typography) was a share of its layout.
+_MARKDOWN_FORMATS: dict[PageModel, dict[object, Any]] = {}
+
+
+def _markdown_formats(model: PageModel) -> dict[object, Any]:
+    """The formats made so far under ``model`` (a handful of models at most are kept)."""
+    formats = _MARKDOWN_FORMATS.get(model)
+    if formats is None:
+        if len(_MARKDOWN_FORMATS) >= _MODELS_KEPT:
+            _MARKDOWN_FORMATS.clear()
+        formats = _MARKDOWN_FORMATS[model] = {}
+    return formats
 
 
 @lru_cache(maxsize=4096)
@@ -517,7 +553,8 @@ class _Flow:
             return 0.0
         if self.flowed and self.at_top:
             return 0.0  # space before is dropped at the top of a page text flowed onto
-        return max(self.after, box.before) * self.share
+        after, before = self.after, box.before
+        return (before if before > after else after) * self.share  # max(), without the call
 
     def pour(self, box: Box) -> tuple[float, float]:
         """Place ``box``; return its start and end positions in pages."""
@@ -587,14 +624,18 @@ class _Flow:
         """
         row_height, count = row
         height = row_height * self.share
+        y, page_height = self.y, self.height
         if not count or (height and int(
-                (self.height - self.reserved - self.y - gap + _EPSILON) // height) < count):
+                (page_height - self.reserved - y - gap + _EPSILON) // height) < count):
             return None
-        start = self.page + min((self.y + gap) / self.height, 1.0)
-        self.y += gap + height * count
+        # min(share, 1.0) as :attr:`position` takes it, without the calls
+        start = (y + gap) / page_height
+        start = 1.0 if start > 1.0 else start
+        self.y = y = y + (gap + height * count)
+        end = y / page_height
         self.after = box.after
         self.context = box.contextual_key
-        return start, self.position
+        return self.page + start, self.page + (1.0 if end > 1.0 else end)
 
     def _with_notes(self, box: Box, first: int, take: int, height: float, gap: float) -> int:
         """How many of ``take`` lines (from line ``first``) fit with the footnotes they
