@@ -100,17 +100,19 @@ def _zip(data: bytes, path: str) -> zipfile.ZipFile:
         raise _not_a_zip(data, path) from None
 
 
-def _check_package(archive: zipfile.ZipFile, data: bytes, path: str) -> dict[str, bytes]:
+def _check_package(archive: zipfile.ZipFile, data: bytes, path: str,
+                   keys: dict[str, Any] | None = None) -> dict[str, bytes]:
     """Check an opened package (sizes, a main part, no DTD anywhere, not Strict).
 
-    Returns the XML parts' bytes the checks inflated whole (see :func:`_check_no_dtd`).
+    Returns the XML parts' bytes the checks inflated whole, and fills ``keys``
+    with the parts' fingerprints they took (see :func:`_check_no_dtd`).
     """
     _check_sizes(archive.infolist(), path)
     if MAIN_PART not in archive.namelist():
         raise InputError(
             "corrupt", f"{path}: not a valid DOCX (no {MAIN_PART}); re-save it from Word"
         )
-    xml = _check_no_dtd(archive, data, path)
+    xml = _check_no_dtd(archive, data, path, {} if keys is None else keys)
     if STRICT_NAMESPACE in _head(archive, xml, path):
         raise InputError(
             "unsupported",
@@ -179,7 +181,8 @@ _PASSED_MAX = 64
 _PASSED_PART_BYTES = 256 * 1024
 
 
-def _check_no_dtd(archive: zipfile.ZipFile, data: bytes, path: str) -> dict[str, bytes]:
+def _check_no_dtd(archive: zipfile.ZipFile, data: bytes, path: str,
+                  keys: dict[str, Any]) -> dict[str, bytes]:
     """Refuse any XML part with a DTD: Word never writes one (OPC forbids it).
 
     A DTD is how entity bombs and external entities (XXE) get in; the parser
@@ -188,13 +191,16 @@ def _check_no_dtd(archive: zipfile.ZipFile, data: bytes, path: str) -> dict[str,
     big part (a 350 KB styles part and its twin) is not inflated past it,
     and a part that passed before (same :func:`fingerprint`: a template's
     theme, fonts, styles) is not opened again. Returns the small parts'
-    bytes that were read, which the reader would inflate again.
+    bytes that were read, which the reader would inflate again; the
+    fingerprints go into ``keys`` by member name, for the package's shared
+    parts (:meth:`memolint.readers.opc.Package.shared`) to reuse.
     """
     xml: dict[str, bytes] = {}
     for member in archive.infolist():
         if not member.filename.lower().endswith(_XML_SUFFIXES):
             continue
         key = fingerprint(data, member) if member.compress_size <= _PASSED_PART_BYTES else None
+        keys[member.filename] = key  # the last of a duplicate name counts, as in getinfo()
         if key is not None and key in _PASSED:
             _PASSED[key] = _PASSED.pop(key)  # the most recently used is last
             continue
@@ -282,40 +288,89 @@ class _Package:
     opc: Package
     #: The main document part's name, the source of those relationships.
     main: str
+    #: What the styles and numbering make of property elements, shared by the
+    #: documents that share both (see :func:`_resolved`).
+    resolved: _Resolved
     #: ``w:gutterAtTop`` in settings.xml: every section's gutter is at the top.
     gutter_at_top: bool = False
     #: The footnotes and endnotes parts' names, by note kind (parsed when a note is referenced).
     note_parts: dict[str, str | None] = field(default_factory=dict)
-    #: By :func:`_signature` of a ``w:pPr`` (``None``: no ``w:pPr``): the paragraph
-    #: style it names and whether it holds a ``w:sectPr``.
-    paragraph_styles: dict[Any, tuple[str | None, bool]] = field(default_factory=dict)
-    #: Resolved paragraph properties by :func:`_signature` (``None``: no ``w:pPr``).
-    looks: dict[Any, _Look] = field(default_factory=dict)
-    #: An empty paragraph's typography, by :func:`_signature` of its ``w:pPr``.
-    spacers: dict[Any, Typography] = field(default_factory=dict)
-    #: Run formats by (paragraph style, :func:`_signature` of ``w:rPr``, ``None`` for
-    #: none); ``None``: hidden.
-    run_formats: dict[Any, RunFormat | None] = field(default_factory=dict)
 
 
-def _open(archive: zipfile.ZipFile, data: bytes, xml: dict[str, bytes], path: str) -> _Package:
-    """Find and parse the parts the reader needs; any failure means a damaged package."""
+class _Resolved:
+    """What one styles sheet and numbering make of property elements, by :func:`_signature`.
+
+    Each value depends on nothing but the element's signature, the sheet and
+    the numbering, so memos of one template (one shared sheet and numbering,
+    see :meth:`memolint.readers.opc.Package.shared`) share these memos too,
+    and a warm read resolves no paragraph or run properties at all.
+    """
+
+    __slots__ = ("looks", "paragraph_styles", "run_formats", "spacers")
+
+    #: Entries a memo may hold before it is emptied: a bound for a long run over
+    #: documents with ever new properties, far above a template's few dozen.
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        #: By signature of a ``w:pPr`` (``None``: no ``w:pPr``): the paragraph
+        #: style it names and whether it holds a ``w:sectPr``.
+        self.paragraph_styles: dict[Any, tuple[str | None, bool]] = {}
+        #: Resolved paragraph properties by signature of the ``w:pPr``.
+        self.looks: dict[Any, _Look] = {}
+        #: An empty paragraph's typography, by signature of its ``w:pPr``.
+        self.spacers: dict[Any, Typography] = {}
+        #: Run formats by (paragraph style, signature of ``w:rPr``, ``None`` for
+        #: none); ``None``: hidden.
+        self.run_formats: dict[Any, RunFormat | None] = {}
+
+    def oversized(self) -> bool:
+        return any(len(memo) > self.LIMIT for memo in (
+            self.looks, self.paragraph_styles, self.run_formats, self.spacers))
+
+
+#: :class:`_Resolved` memos by (sheet, numbering), least recently used first. Both
+#: are hashed by identity: the shared objects of a template, kept alive here.
+_RESOLVED: dict[tuple[StyleSheet, Numbering], _Resolved] = {}
+_RESOLVED_MAX = 8
+
+
+def _resolved(styles: StyleSheet, numbering: Numbering) -> _Resolved:
+    """The memo for ``styles`` and ``numbering``, emptied when it grew past its limit."""
+    key = (styles, numbering)
+    memo = _RESOLVED.pop(key, None)
+    if memo is None or memo.oversized():
+        memo = _Resolved()
+        if len(_RESOLVED) >= _RESOLVED_MAX:
+            del _RESOLVED[next(iter(_RESOLVED))]
+    _RESOLVED[key] = memo  # the most recently used is last
+    return memo
+
+
+def _open(archive: zipfile.ZipFile, data: bytes, xml: dict[str, bytes], path: str,
+          keys: dict[str, Any] | None = None) -> _Package:
+    """Find and parse the parts the reader needs; any failure means a damaged package.
+
+    ``xml`` and ``keys``: the parts' bytes and fingerprints the checks took.
+    """
     try:
-        opc = Package(archive, data, xml)
+        opc = Package(archive, data, xml, keys)
         main = opc.main_part()
         body = opc.element(main).find(_BODY)
         if body is None:  # e.g. the w: namespace misspelt: nothing would be read
             raise PackageError(f"no w:body in the main document part {main}")
         styles = opc.shared(opc.related(main, STYLES), StyleIndex).sheet(
             opc.shared(opc.related(main, THEME), theme_fonts))
+        numbering = opc.shared(opc.related(main, NUMBERING), Numbering, styles)
         return _Package(
             body=body,
             styles=styles,
-            numbering=opc.shared(opc.related(main, NUMBERING), Numbering, styles),
+            numbering=numbering,
             comments=opc.element(opc.related(main, COMMENTS)),
             stated_pages=opc.shared(opc.related(PACKAGE, EXTENDED_PROPERTIES), _stated_pages),
             opc=opc,
             main=main,
+            resolved=_resolved(styles, numbering),
             gutter_at_top=opc.shared(opc.related(main, SETTINGS), _gutter_at_top),
             note_parts={"footnote": opc.related(main, FOOTNOTES),
                         "endnote": opc.related(main, ENDNOTES)},
@@ -624,7 +679,7 @@ def _signature(element: Any) -> tuple[Any, ...]:
 class _Look:
     """What one distinct ``w:pPr`` makes of a paragraph with text, before its runs."""
 
-    __slots__ = ("_formatted", "fields", "kind", "typography")
+    __slots__ = ("fields", "formatted", "kind", "typography")
 
     def __init__(self, kind: str, fields: dict[str, Any], typography: Typography) -> None:
         #: The block kind: "heading", "list_item" or "paragraph".
@@ -633,13 +688,14 @@ class _Look:
         self.fields = fields
         #: The paragraph formatting, without the character formatting.
         self.typography = typography
-        self._formatted: dict[RunFormat, Typography] = {}
+        #: :meth:`with_run_format`'s results, by format (read directly by the reader).
+        self.formatted: dict[RunFormat, Typography] = {}
 
     def with_run_format(self, fmt: RunFormat) -> Typography:
         """The paragraph's typography with its dominant character format ``fmt``."""
-        typo = self._formatted.get(fmt)
+        typo = self.formatted.get(fmt)
         if typo is None:
-            typo = self._formatted[fmt] = with_run_format(self.typography, fmt)
+            typo = self.formatted[fmt] = with_run_format(self.typography, fmt)
         return typo
 
 
@@ -709,6 +765,7 @@ class _BodyReader:
         self.package = package
         self.styles = package.styles
         self.numbering = package.numbering
+        self.resolved = package.resolved
         self.number = 0
         self.blocks: list[Block] = []
         self.page_setups: list[PageSetup] = []
@@ -805,9 +862,9 @@ class _BodyReader:
         per key, so one pass over the element serves them all.
         """
         key = _signature(ppr) if ppr is not None else None
-        known = self.package.paragraph_styles.get(key)
+        known = self.resolved.paragraph_styles.get(key)
         if known is None:
-            known = self.package.paragraph_styles[key] = (
+            known = self.resolved.paragraph_styles[key] = (
                 self.styles.paragraph_style(ppr),
                 ppr is not None and first_child(ppr, SECT_PR) is not None)
         return key, known[0], first_child(ppr, SECT_PR) if known[1] else None
@@ -941,14 +998,19 @@ class _BodyReader:
         if not stripped:
             return None
         lead = len(raw) - len(raw.lstrip())
-        look = self._look(key, ppr, style_id)
-        fields = look.fields if look.kind != "paragraph" else {
-            "manual_bullet": is_manual_bullet(stripped, starts_with_sym)}
-        typography = look.with_run_format(
-            _dominant(formats) if formats else self.styles.base_run_format(style_id, None))
-        block = Block(look.kind, stripped.replace("\t", " "), SourceMap.at(self.number, lead + 1),
-                      Position(self.number, lead + len(stripped) + 1), typography=typography,
-                      **fields)
+        look = self.resolved.looks.get(key) or self._look(key, ppr, style_id)
+        fmt = (next(iter(formats)) if len(formats) == 1 else _dominant(formats)) if formats \
+            else self.styles.base_run_format(style_id, None)
+        typography = look.formatted.get(fmt) or look.with_run_format(fmt)
+        number = self.number
+        source = _new_tuple(SourceMap, (((0, number, lead + 1),),))
+        end = _new_tuple(Position, (number, lead + len(stripped) + 1))
+        text = stripped.replace("\t", " ")
+        if look.kind == "paragraph":
+            block = Block("paragraph", text, source, end, typography=typography,
+                          manual_bullet=is_manual_bullet(stripped, starts_with_sym))
+        else:
+            block = Block(look.kind, text, source, end, typography=typography, **look.fields)
         if len(formats) > 1:
             block.font_spans = _font_spans(spans, typography, lead, len(stripped))
         return block
@@ -971,7 +1033,7 @@ class _BodyReader:
     def _look(self, key: Any, ppr: Any | None, style_id: str | None) -> _Look:
         """What the paragraph's ``w:pPr`` makes of a paragraph with text, found once per
         distinct ``w:pPr`` (``key``; most paragraphs of a memo share one of a few)."""
-        look = self.package.looks.get(key)
+        look = self.resolved.looks.get(key)
         if look is None:
             heading = self.styles.heading_level(style_id, ppr)
             level = self.numbering.paragraph_level(ppr, style_id)
@@ -982,7 +1044,7 @@ class _BodyReader:
                 kind, fields = "list_item", {"depth": self._list_depth(level, style_id),
                                              "ordered": level.ordered, "list_id": level.num_id}
             typo = self.styles.paragraph_typography(style_id, level.ppr if level else None)
-            look = self.package.looks[key] = _Look(kind, fields, apply_ppr(typo, ppr))
+            look = self.resolved.looks[key] = _Look(kind, fields, apply_ppr(typo, ppr))
         return look
 
     def _mark_typography(self, key: Any, ppr: Any | None, style_id: str | None) -> Typography:
@@ -990,12 +1052,12 @@ class _BodyReader:
 
         Found once per distinct ``w:pPr`` (``key``, which names the style), like :meth:`_look`.
         """
-        typo = self.package.spacers.get(key)
+        typo = self.resolved.spacers.get(key)
         if typo is None:
             mark = first_child(ppr, RPR) if ppr is not None else None
             fmt = self.styles.run_format(style_id, mark)
             typo = self.styles.paragraph_typography(style_id, None)
-            typo = self.package.spacers[key] = with_run_format(apply_ppr(typo, ppr), fmt)
+            typo = self.resolved.spacers[key] = with_run_format(apply_ppr(typo, ppr), fmt)
         return typo
 
     def _run_format(self, style_id: str | None, rpr: Any | None) -> RunFormat | None:
@@ -1006,7 +1068,7 @@ class _BodyReader:
         passes over the element's children.
         """
         key = (style_id, _signature(rpr) if rpr is not None else None)
-        cache = self.package.run_formats
+        cache = self.resolved.run_formats
         fmt = cache.get(key, _UNKNOWN)
         if fmt is _UNKNOWN:
             fmt = cache[key] = (None if rpr is not None and _is_vanished(rpr)
@@ -1102,6 +1164,10 @@ class _BodyReader:
 
 #: What a cache lookup gives for a key it does not hold (``None`` is a value there).
 _UNKNOWN = object()
+#: Named tuples (:class:`Position`, :class:`SourceMap`) made as their own ``_make``
+#: makes them, without the generated Python ``__new__``: each block of a DOCX
+#: needs two, and that call costs as much as the rest of making the pair.
+_new_tuple = tuple.__new__
 
 
 def _is_vanished(rpr: Any) -> bool:
@@ -1300,7 +1366,8 @@ def _tracked_note(body: Any) -> list[str]:
 def read_docx(data: bytes, path: str) -> Document:
     """Read a DOCX file's bytes into a Document; InputError for anything unreadable."""
     with _zip(data, path) as archive:
-        package = _open(archive, data, _check_package(archive, data, path), path)
+        keys: dict[str, Any] = {}
+        package = _open(archive, data, _check_package(archive, data, path, keys), path, keys)
         reader = _BodyReader(package)
         try:
             reader.read(package.body)

@@ -163,12 +163,17 @@ class Package:
     """A validated DOCX zip: parts found through relationships, inflated and parsed on use."""
 
     def __init__(self, archive: zipfile.ZipFile, data: bytes | None = None,
-                 blobs: dict[str, bytes] | None = None) -> None:
+                 blobs: dict[str, bytes] | None = None,
+                 keys: dict[str, tuple[Any, ...] | None] | None = None) -> None:
         self._archive = archive
         #: The zip's own bytes, from which :meth:`fingerprint` slices a part's stream.
         self._data = data
         #: Member bytes by member name, as far as read (the package checks read small parts).
         self._blobs = blobs if blobs is not None else {}
+        #: Member :func:`fingerprint` by member name, as far as taken (the checks take
+        #: the XML parts'; ``None``: not taken): slicing and hashing a part's stream
+        #: again costs more than the lookup of what was learnt from it.
+        self._keys = keys if keys is not None else {}
         self._rels: dict[str, _Relationships] = {}
         self._elements: dict[str | None, Any] = {}
 
@@ -190,11 +195,16 @@ class Package:
         """The part's :func:`fingerprint`; ``None`` for no part or no zip bytes."""
         if partname is None or self._data is None:
             return None
+        member = partname[1:]
+        key = self._keys.get(member)  # None: not taken (a big part), or a broken header
+        if key is not None:
+            return key
         try:
-            info = self._archive.getinfo(partname[1:])
+            info = self._archive.getinfo(member)
         except KeyError:
             return None
-        return fingerprint(self._data, info)
+        key = self._keys[member] = fingerprint(self._data, info)
+        return key
 
     def shared(self, partname: str | None, build: Callable[..., _T], *context: Any) -> _T:
         """``build(root element or None, *context)``, computed once per process per
