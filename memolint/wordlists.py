@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import compress
-from operator import not_
+from operator import is_, not_
 from typing import Any
 
 from memolint.errors import ConfigError
@@ -123,18 +123,21 @@ class Gated:
     """A :class:`Caseless` pattern that does not scan texts it cannot match.
 
     A match needs either a word the (lower-cased) text must hold, which
-    ``gate`` checks, or, with ``digits``, a decimal digit, which one scan for
-    ``\\d`` finds far faster than the pattern would (Python's engine jumps
-    straight to the characters of a one-class pattern). Texts with a
-    character in :data:`_UNSAFE` are always scanned.
+    ``gate`` checks, or, with ``digits``, a decimal digit, which
+    :func:`_has_digit` finds far faster than the pattern would. With
+    ``any_digit`` the pattern matches every decimal digit (it has a bare
+    ``\\d`` alternative), so a text holding one matches without a scan.
+    Texts with a character in :data:`_UNSAFE` are always scanned.
     """
 
-    __slots__ = ("_caseless", "_digits", "_gate")
+    __slots__ = ("_any_digit", "_caseless", "_digits", "_gate")
 
-    def __init__(self, source: str, gate: WordGate, digits: bool = False) -> None:
+    def __init__(self, source: str, gate: WordGate, digits: bool = False,
+                 any_digit: bool = False) -> None:
         self._caseless = Caseless(source)
         self._gate = gate
         self._digits = digits
+        self._any_digit = any_digit
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -143,13 +146,34 @@ class Gated:
 
     def search(self, text: str) -> Match | None:
         """The first match in ``text``, as ``self.pattern.search(text)`` finds it."""
-        words = words_of(text)
-        if (words is not None and not self._gate.admits(words)
-                and not (self._digits and _DIGIT.search(text))):
+        if not (self._admits(text) or (self._digits and _has_digit(text))):
             return None
         return self._caseless.search(text)
 
+    def holds(self, text: str) -> bool:
+        """Whether the pattern matches somewhere in ``text`` (:meth:`search` as a truth value)."""
+        if self._any_digit:
+            return _has_digit(text) or (self._admits(text)
+                                        and self._caseless.search(text) is not None)
+        return self.search(text) is not None
 
+    def _admits(self, text: str) -> bool:
+        """Whether the gate lets ``text`` through (always, when its words are unsafe)."""
+        words = words_of(text)
+        return words is None or self._gate.admits(words)
+
+
+def _has_digit(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit (``\\d``): for an ASCII text, whether
+    it holds one once every digit is "0" and every other character a space (one
+    ``bytes.translate``, then ``find``, both in C), several times faster than the
+    pattern's scan, which asks the Unicode tables at each character."""
+    if text.isascii():
+        return text.encode().translate(_DIGIT_MARKS).find(b"0") >= 0
+    return _DIGIT.search(text) is not None
+
+
+_DIGIT_MARKS = bytes(0x30 if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 _DIGIT = re.compile(r"\d")
 #: Non-ASCII characters of memolint's patterns checked to fold like ASCII ones.
 _CASELESS_MARKS = frozenset("\u2019\u00d7")
@@ -287,13 +311,68 @@ def _folded(text: str) -> str | None:
 _ASCII_WORD_RUNS = bytes(c if c > 127 or _WORD_RUN.match(chr(c)) else 0x20 for c in range(256))
 
 
-@lru_cache(maxsize=2048)
+#: The words of the texts asked of lately (see :func:`words_of`): each list and
+#: pattern looking at a sentence asks for them; emptied before it holds more than
+#: :data:`_WORDS_KEPT` (the sentences of a long memo; ~2 MB), so a run over a
+#: thousand memos does not grow with them.
+_WORDS: dict[str, frozenset[str] | None] = {}
+_WORDS_KEPT = 2048
+
+
 def words_of(text: str) -> frozenset[str] | None:
     """The lower-cased words (word-character runs) of ``text``, or None when a
     character in :data:`_UNSAFE` makes lower-cased words an unsafe gate."""
+    try:
+        return _WORDS[text]
+    except KeyError:
+        return _remember({text: _words(text)})[text]
+
+
+def _words(text: str) -> frozenset[str] | None:
+    """:func:`words_of`, worked out."""
     if text.isascii():
         return frozenset(text.lower().encode().translate(_ASCII_WORD_RUNS).decode().split())
     return None if _UNSAFE.search(text) else frozenset(_WORD_RUN.findall(text.lower()))
+
+
+def _remember(words: dict[str, frozenset[str] | None]) -> dict[str, frozenset[str] | None]:
+    """Keep ``words`` (text: its words) for :func:`words_of`; ``words`` back."""
+    if len(_WORDS) + len(words) > _WORDS_KEPT:
+        _WORDS.clear()
+    _WORDS.update(words)
+    return words
+
+
+#: The separator of the texts :func:`_words_of_all` takes apart together: no word
+#: character, and white space to ``str.split`` (so no word holds it).
+_APART = "\x1f"
+#: :data:`_ASCII_WORD_RUNS` keeping :data:`_APART`.
+_ASCII_WORD_RUNS_APART = (_ASCII_WORD_RUNS[:ord(_APART)] + _APART.encode()
+                          + _ASCII_WORD_RUNS[ord(_APART) + 1:])
+
+
+def _words_of_all(texts: list[str]) -> dict[str, frozenset[str] | None]:
+    """:func:`words_of` of each of some distinct texts, remembered for it.
+
+    The ASCII texts are lower-cased and translated joined, one C call each
+    for all of them, then split apart: per text, only the ``split`` into
+    words and the set of them remain, both run by ``map`` in C.
+    """
+    ascii = list(map(str.isascii, texts))
+    plain = list(compress(texts, ascii))
+    joined = _APART.join(plain)
+    words: dict[str, frozenset[str] | None] = {}
+    rest = texts
+    if joined.count(_APART) == len(plain) - 1:  # no text holds the separator itself
+        runs = joined.lower().encode().translate(_ASCII_WORD_RUNS_APART).decode()
+        words.update(zip(plain, map(frozenset, map(str.split, runs.split(_APART))), strict=True))
+        rest = list(compress(texts, map(not_, ascii)))
+    words.update(zip(rest, map(_words, rest), strict=True))
+    return _remember(words)
+
+
+#: Whether a value is None, in C (for ``map``).
+_NONE = partial(is_, None)
 
 
 class TextSet:
@@ -309,19 +388,15 @@ class TextSet:
     (``issubset``); a memo holds the keys of few such phrases.
     """
 
-    __slots__ = ("_all", "_safe", "_unsafe", "_vocabulary", "_words")
+    __slots__ = ("_all", "_safe", "_unsafe", "_vocabulary")
 
     def __init__(self, texts: Iterable[str]) -> None:
-        words: dict[str, frozenset[str] | None] = {}
-        for text in texts:
-            if text not in words:
-                words[text] = words_of(text)
-        safe = {t: w for t, w in words.items() if w is not None}
-        self._words = safe
-        self._safe = (tuple(safe), tuple(safe.values()))
+        words = _words_of_all(list(dict.fromkeys(texts)))
         self._all = frozenset(words)
-        self._unsafe = self._all.difference(safe)
-        self._vocabulary = frozenset().union(*safe.values())
+        self._unsafe = frozenset(compress(words, map(_NONE, words.values())))
+        safe = {t: w for t, w in words.items() if w is not None} if self._unsafe else words
+        self._safe = (tuple(safe), tuple(safe.values()))
+        self._vocabulary = frozenset().union(*self._safe[1])
 
     def holding(self, gate: WordGate | None) -> frozenset[str]:
         """The texts ``gate`` admits, with their words lower-cased.

@@ -5,8 +5,9 @@ import re
 
 import pytest
 
+from memolint import wordlists
 from memolint.packs import builtin_pack_paths, load_pack
-from memolint.wordlists import TextSet, WordGate, phrase_pattern, words_of
+from memolint.wordlists import TextSet, WordGate, _words, phrase_pattern, words_of
 
 #: Characters that case-fold onto ASCII letters, hyphens, apostrophes, odd spaces.
 TRICKY = ["\u0130t", "\u0131t", "\u017fome", "\u212aey", "many-", "-many", "many_", "Many'",
@@ -78,7 +79,7 @@ def test_words_of_ascii_text_are_the_word_runs_of_its_lower_case():
     alphabet = [chr(c) for c in range(128)] + ["ab", "Don't", "e.g.", "_id", "Q3"]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-        assert words_of.__wrapped__(text) == frozenset(re.findall(r"\w+", text.lower())), text
+        assert _words(text) == frozenset(re.findall(r"\w+", text.lower())), text
 
 
 def test_a_text_set_holds_exactly_the_texts_its_gate_admits():
@@ -91,3 +92,44 @@ def test_a_text_set_holds_exactly_the_texts_its_gate_admits():
     assert TextSet(texts).holding(gate) == expected
     assert TextSet(texts).holding(WordGate([["absent"]])) == {t for t in texts
                                                                if words_of(t) is None}
+
+
+def test_the_words_of_texts_taken_together_are_each_texts_own():
+    rng = random.Random(10)
+    alphabet = [chr(c) for c in range(128)] + ["ab", "Don't", "\u0130t", "caf\u00e9", "\u2014",
+                                               "\x1f", "\x1e", "Q3", "\ud800"]
+    for _ in range(300):
+        texts = list(dict.fromkeys("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+                                   for _ in range(rng.randint(0, 8))))
+        together = wordlists._words_of_all(texts)
+        assert together == {t: _words(t) for t in texts}, texts
+        assert all(words_of(t) == together[t] for t in texts), texts
+
+
+def test_a_text_set_over_memo_like_sentences_equals_the_plain_pattern():
+    """Sentences glued from the built-in lists' words (ASCII, with a separator, with
+    marks and unsafe characters): every list's kept texts are those it may match."""
+    rng = random.Random(11)
+    lists = [phrase_pattern(phrases) for _, phrases in _lists()]
+    pieces = [word for compiled in lists if compiled.gate
+              for word in sorted(compiled.gate.keys)[:12]] + TRICKY + ["\x1f", "\u2019s"]
+    for _ in range(40):
+        texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+                 for _ in range(rng.randint(1, 40))]
+        texts += [t.title() for t in texts[:5]]
+        kept_by = TextSet(texts)
+        for compiled in lists:
+            kept = kept_by.holding(compiled.gate)
+            assert kept == {t for t in texts if compiled.gate is None or words_of(t) is None
+                            or compiled.gate.admits(words_of(t))}
+            assert {t for t in texts if compiled.pattern.search(t)} <= kept
+
+
+def test_words_are_forgotten_before_they_outgrow_their_bound(monkeypatch):
+    monkeypatch.setattr(wordlists, "_WORDS", {})
+    monkeypatch.setattr(wordlists, "_WORDS_KEPT", 5)
+    TextSet([f"text {n}" for n in range(4)])
+    assert len(wordlists._WORDS) == 4
+    TextSet(["one more", "and another"])
+    assert set(wordlists._WORDS) == {"one more", "and another"}
+    assert words_of("text 1") == frozenset({"text", "1"})

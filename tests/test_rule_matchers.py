@@ -11,7 +11,16 @@ import re
 
 import pytest
 
-from memolint.kinds.wording import _ACRONYM, _CAPITALS, _RELATIVE, DATE, NUMBER
+from memolint.kinds.wording import (
+    _ACRONYM,
+    _CAPITALS,
+    _RELATIVE,
+    DATE,
+    NUMBER,
+    _classes,
+    _holds_capitals,
+    _in_capitals,
+)
 from memolint.packs import builtin_profile_names, load_profile
 from memolint.passive import PassiveFinder, finder
 from memolint.sections import (
@@ -21,7 +30,7 @@ from memolint.sections import (
     normalize_heading,
     role_for_heading,
 )
-from memolint.wordlists import words_of
+from memolint.wordlists import _has_digit, words_of
 
 #: Characters that fold unlike ``str.lower``, hyphens, apostrophes, odd spaces and digits.
 TRICKY = ["\u0130t", "\u0131s", "\u017fome", "\u212aey", "-", "'", "\u2019", "n't", "\u2014",
@@ -112,6 +121,16 @@ def test_gated_patterns_search_as_their_pattern_does(gated):
         expected = gated.pattern.search(text)
         found = gated.search(text)
         assert (found and found.span()) == (expected and expected.span()), text
+        assert gated.holds(text) is bool(expected), text
+
+
+def test_a_digit_is_found_as_the_pattern_finds_one():
+    rng = random.Random(5)
+    pieces = ["a", " ", "7", "0", "9", "\u0663", "\uff17", "\u00b2", "\u2160", "x", "\u00e9",
+              "/", ":"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _has_digit(text) is bool(re.search(r"\d", text)), text
 
 
 def _slow_passive(passive: PassiveFinder, text: str) -> tuple[int, int] | None:
@@ -148,3 +167,15 @@ def test_every_acronym_holds_what_the_capitals_gate_looks_for():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
         if _ACRONYM.search(text):
             assert _CAPITALS.search(text), text
+
+
+def test_capitals_and_headlines_are_told_as_the_patterns_tell_them():
+    rng = random.Random(6)
+    pieces = ["A", "B", "Z", "AB", "A&B", "A1", "7", "-", "&", " ", "s", "x", "Q3", "\u00c9",
+              "\u00e9", "_", "\u0130", "\uff21", "\u2014", "@", "[", "`", "{", "\ud800", "\x00"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        classes = _classes(text)
+        assert _holds_capitals(classes, text) is bool(_CAPITALS.search(text)), text
+        headline = len(re.findall("[A-Z]", text)) > len(re.findall("[a-z]", text))
+        assert _in_capitals(classes) is headline, text
