@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from memolint.document import Block, Document
@@ -24,6 +23,7 @@ from memolint.language import (
 )
 from memolint.layout.estimate import Layout, PageModel, layout_document
 from memolint.layout.saved import saved_pages
+from memolint.lazy import cached_property
 from memolint.nlp import (
     Ranges,
     Sentence,

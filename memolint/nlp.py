@@ -152,7 +152,8 @@ def split(nlp: Language, texts: list[str]) -> tuple[list[Doc] | None, list[Range
     are left for whoever asks for one. A model runs as one batch, and its sentences
     are read back from its docs (see :func:`sentences_in` for the ranges).
     """
-    from memolint import segmenter
+    # Not ``from memolint import``: that runs importlib's Python ``_handle_fromlist``.
+    import memolint.segmenter as segmenter
 
     if nlp.pipe_names == [segmenter.COMPONENT]:
         return None, segmenter.sentence_ranges_of(texts, nlp.make_doc)

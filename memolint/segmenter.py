@@ -37,7 +37,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from itertools import filterfalse, islice
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -228,13 +228,14 @@ def sentence_ranges_of(texts: list[str], make_doc: Callable[[str], Doc]
             cache.update(kept)
         cache.update(_decide(missing, make_doc))
     ranges = []
+    decided = cache.__getitem__
     for text, (starts, keys) in zip(texts, found, strict=True):
-        firsts = [0]
-        for start, offsets in zip(starts, map(cache.__getitem__, keys), strict=True):
-            for offset in offsets:
-                firsts.append(start + offset)
-        firsts.append(len(text))
-        ranges.append(list(zip(firsts, islice(firsts, 1, None), strict=False)))
+        # Where each sentence after the first starts, then the text's end; each
+        # range runs from one start (the first from 0) to the next.
+        ends = [start + offset for start, offsets in zip(starts, map(decided, keys), strict=True)
+                for offset in offsets]
+        ends.append(len(text))
+        ranges.append(list(zip([0, *ends], ends, strict=False)))
     return ranges
 
 
