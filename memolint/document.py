@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 import operator
-from functools import cached_property
 from typing import Any, Literal, NamedTuple
 
+from memolint.lazy import cached_property
 from memolint.records import FieldRecord, MutableRecord
 
 BlockKind = Literal[

@@ -1,6 +1,7 @@
 """memolint.lazy.cached_property: functools' behaviour, without the lock."""
 
 from memolint.analysis import Analysis
+from memolint.document import Block
 from memolint.lazy import cached_property
 
 
@@ -38,5 +39,6 @@ def test_the_class_attribute_is_the_descriptor_with_the_function_and_docs():
     assert descriptor.func(_Counter()) == 1
 
 
-def test_analysis_facts_use_it():
+def test_analysis_facts_and_block_words_use_it():
     assert isinstance(Analysis.__dict__["sentences"], cached_property)
+    assert isinstance(Block.__dict__["_runs"], cached_property)
