@@ -15,7 +15,8 @@ from PyPI into a throwaway venv under the workdir (``pip install proselint``)
 and timed on the same Markdown files in the same run, so the ratios hold on
 a noisy machine even when absolute times do not. Warm times are also printed
 scaled to the speed of the machine issue 8 set its targets on, by proselint's
-time per file over the same 100 memos timed right after them (101 ms there).
+time per file over the same 100 memos timed right after them (101 ms there),
+in ``--repeat`` rounds (the medians are printed: the host's speed drifts).
 memolint runs with the blank spaCy pipeline (``[nlp] model = "blank"``), as in
 the targets.
 
@@ -147,6 +148,11 @@ def warm_real(folders: list[Path], memo_words: int) -> None:
             f"{per_thousand * memo_words:.1f} ms per {memo_words}-word memo")
 
 
+def ms(milliseconds: float) -> str:
+    """A figure in ms as the rows print it."""
+    return f"{milliseconds:.1f} ms"
+
+
 def row(label: str, seconds: float, extra: str = "") -> None:
     print(f"  {label:<52} {seconds * 1000:9.1f} ms  {extra}")
 
@@ -211,18 +217,25 @@ def main() -> None:
         wall = timed([*proselint, str(one_md)], work, r)[0]
         row("proselint (cold, one .md)", wall)
 
-    print("\nwarm, per six-page memo in one process (target <= 15 ms, blank pipeline)")
+    print("\nwarm, per six-page memo in one process (target <= 15 ms, blank pipeline;\n"
+          f"  median of {r} rounds, each the four rows then proselint over {len(few)} memos)")
     md_paths = few[:40]
     docx_paths = [p.with_suffix(".docx") for p in few[:40]]
-    warm = {(label, paths[0].suffix): warm_per_file(paths, select)
-            for label, select in (("full default rules", ""), ("--select B", "B"))
-            for paths in (md_paths, docx_paths)}
-    host = proselint_per_file(proselint, few, work)
+    warm: dict[tuple[str, str], list[float]] = {}
+    hosts = []
+    for _ in range(r):
+        for label, select in (("full default rules", ""), ("--select B", "B")):
+            for paths in (md_paths, docx_paths):
+                warm.setdefault((label, paths[0].suffix), []).append(
+                    warm_per_file(paths, select))
+        hosts.append(proselint_per_file(proselint, few, work))
     for (label, suffix), seconds in warm.items():
-        row(f"{label}, {suffix}", seconds, "" if host is None else
-            f"= {seconds / host * PROSELINT_REFERENCE_MS:.1f} ms at the issue's machine speed")
-    if host is not None:
-        print(f"  (scaled by proselint: {host * 1000:.0f} ms per file over {len(few)} memos here, "
+        scaled = ("" if None in hosts else "= " + ms(statistics.median(
+            s / host * PROSELINT_REFERENCE_MS for s, host in zip(seconds, hosts, strict=True)))
+                  + " at the issue's machine speed (median of the rounds' ratios)")
+        row(f"{label}, {suffix}", statistics.median(seconds), scaled)
+    if None not in hosts:
+        print(f"  (scaled by proselint: {ms(statistics.median(hosts) * 1000)} per file here, "
               f"{PROSELINT_REFERENCE_MS:.0f} ms in issue 8's peer table)")
     memo_words = round(statistics.median(w for _, w in warm_timings(md_paths[:5])))
     warm_real(args.real, memo_words)
