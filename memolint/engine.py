@@ -9,9 +9,7 @@ that file and the other rules still run.
 from __future__ import annotations
 
 import fnmatch
-from functools import cache
 from pathlib import Path, PurePosixPath
-from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from memolint.config import Settings, with_file_settings
@@ -282,7 +280,10 @@ def _run_rule(item: ActiveRule, document: Document, analysis: Analysis) -> list[
     prose kinds sum and average over were already narrowed to the rule's
     languages by ``Analysis.sentences_for``.
     """
-    kinds = _kinds()
+    # Not ``from memolint.kinds import``: that runs importlib's Python
+    # ``_handle_fromlist`` for every rule of every memo.
+    import memolint.kinds as kinds
+
     rule = item.rule
     check = kinds.get_kind(rule.kind)
     context = kinds.RuleContext(document, analysis, rule, item.options)
@@ -299,16 +300,6 @@ def _run_rule(item: ActiveRule, document: Document, analysis: Analysis) -> list[
                     f"at {Path(last.filename).name}:{last.lineno}; please report this bug",
             line=1, column=1, end_line=1, end_column=1,
         )]
-
-
-@cache
-def _kinds() -> ModuleType:
-    """The kinds registry, imported at the first rule run (a cached re-run never
-    needs it) and then kept: ``from memolint.kinds import ...`` in :func:`_run_rule`
-    ran the import machinery's Python ``_handle_fromlist`` for every rule of every memo."""
-    import memolint.kinds
-
-    return memolint.kinds
 
 
 def _locate(finding: Finding, item: ActiveRule, document: Document) -> Diagnostic:
