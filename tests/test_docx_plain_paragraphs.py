@@ -19,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from memolint.document import Document
 from memolint.errors import InputError
 from memolint.readers import docx as reader
 from memolint.readers.docx import read_docx
@@ -54,6 +55,14 @@ def general_walk(data: bytes) -> str:
     """The document as the general walk reads it (the plain path switched off)."""
     with mock.patch.object(reader, "_plain_runs", lambda paragraph, fields: None):
         return repr(read_docx(data, "memo.docx"))
+
+
+def read_on_both_paths(paragraphs: list[str]) -> Document:
+    """A memo of these paragraphs as read, after checking the general walk reads it alike."""
+    data = memo(paragraphs)
+    document = read_docx(data, "memo.docx")
+    assert repr(document) == general_walk(data)
+    return document
 
 
 # --- pieces a generated paragraph is made of --------------------------------
@@ -123,8 +132,7 @@ def paragraphs(draw: st.DrawFn) -> str:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(paragraphs(), min_size=1, max_size=6))
 def test_plain_path_reads_every_paragraph_as_the_general_walk_does(paras):
-    data = memo(paras)
-    assert repr(read_docx(data, "memo.docx")) == general_walk(data)
+    read_on_both_paths(paras)
 
 
 def test_a_memo_of_plain_and_marked_up_paragraphs_reads_alike_on_both_paths():
@@ -139,9 +147,7 @@ def test_a_memo_of_plain_and_marked_up_paragraphs_reads_alike_on_both_paths():
         "<w:p/>",
         '<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>An item</w:t></w:r></w:p>',
     ]
-    data = memo(paras)
-    document = read_docx(data, "memo.docx")
-    assert repr(document) == general_walk(data)
+    document = read_on_both_paths(paras)
     assert [(b.kind, b.text, b.start.line) for b in document.blocks] == [
         ("heading", "Tenets", 1), ("paragraph", "Bold then plain tabbed.", 2),
         ("paragraph", "after", 5), ("list_item", "An item", 7)]
@@ -219,9 +225,7 @@ def test_a_field_spanning_paragraphs_reads_alike_on_both_paths():
         '<w:p><w:r><w:t>Plan</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>',
         "<w:p><w:r><w:t>Body</w:t></w:r></w:p>",
     ]
-    data = memo(paras)
-    document = read_docx(data, "memo.docx")
-    assert repr(document) == general_walk(data)
+    document = read_on_both_paths(paras)
     assert [(b.text, b.start.line) for b in document.blocks] == [
         ("Tenets\nGoals", 3), ("Plan", 4), ("Body", 5)]
 
